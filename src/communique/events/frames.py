@@ -1,0 +1,192 @@
+"""Reading a trigger's frame off the dependency parse.
+
+These helpers answer the questions the lexicon asks ("has it a particle
+*off*?", "what is its direct object?") and find the actor and recipient
+phrases, following the constructions news English uses: passives, control
+verbs, coordination, participial and relative clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "can"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
+# Modifiers cut off when a noun phrase is turned into text for actor resolution.
+_NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "det", "prep", "case"}
+
+
+def preps(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"]
+
+
+def prep_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in preps(tok)}
+
+
+def particles(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+
+
+def direct_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in OBJECTS:
+            return c
+    return None
+
+
+def dative(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "dative" and c.pos_ != "ADP":
+            return c
+    return None
+
+
+def complement(tok: Token) -> Token | None:
+    """The infinitive a control verb governs: "pledged to deepen", "urged Russia to withdraw"."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of ``prep`` on ``tok`` or on its direct object ("held talks with X")."""
+    heads = [tok]
+    obj = direct_object(tok)
+    if obj is not None:
+        heads.append(obj)
+    out = []
+    for head in heads:
+        for p in preps(head):
+            if p.lower_ == prep:
+                out.extend(c for c in p.children if c.dep_ == "pobj")
+    return out
+
+
+def all_prep_objects(tok: Token) -> Iterator[Token]:
+    heads = [tok]
+    obj = direct_object(tok)
+    if obj is not None:
+        heads.append(obj)
+    for head in heads:
+        for p in preps(head):
+            yield from (c for c in p.children if c.dep_ == "pobj")
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children)
+
+
+def auxiliaries(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def is_conditional(tok: Token) -> bool:
+    """Inside an "if"/"unless" clause: not something that happened."""
+    node = tok
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ in ("advcl", "conj", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        return False
+
+
+def subject(tok: Token) -> tuple[Token | None, bool]:
+    """The phrase that names who acts, and whether it came from a passive's *by* phrase.
+
+    Walks up through coordination ("met and agreed"), control ("pledged to
+    deepen"), participial adverbials ("Speaking to X, Xi said") and relative
+    clauses ("rebels who attacked").
+    """
+    node = tok
+    for _ in range(6):
+        if is_passive(node):
+            for p in node.children:
+                if p.dep_ == "agent":
+                    objs = [c for c in p.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0], True
+            return None, True
+        for c in node.children:
+            if c.dep_ in SUBJECTS:
+                if c.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, False
+                return c, False
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head, False
+        if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and "to" in auxiliaries(node)):
+            obj = direct_object(node.head)
+            # Object control: "urged Russia to withdraw" -> Russia withdraws.
+            if obj is not None and node.head.lemma_ in ("urge", "ask", "press", "call", "order"):
+                return obj, False
+            node = node.head
+            continue
+        if node.dep_ in ("conj", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        return None, False
+    return None, False
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Israel and Lebanon")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "ADJ", "PRON"):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``, without clauses, appositions and coordinated parts.
+
+    "of"-phrases stay ("the president of Russia"); other prepositional phrases,
+    relative clauses and the like are cut so the resolver sees the name itself.
+    """
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lower_ == "of" and cur is tok):
+                if c.dep_ == "det" and c.lower_ not in ("the", "a", "an"):
+                    continue
+                if c.dep_ in ("det", "case") and c.i < tok.i:
+                    keep.add(c.i)
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    lo, hi = min(keep), max(keep)
+    doc = tok.doc
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def coordinated_modifiers(tok: Token) -> list[Token]:
+    """Adjectives coordinated before a head noun: "Hungarian and Romanian officials"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children):
+            return conjuncts(c)
+    return []

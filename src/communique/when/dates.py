@@ -1,0 +1,132 @@
+"""Event dates: resolve the temporal expression that governs an event against the publication date.
+
+News dates events relative to the day it is published ("on Wednesday",
+"yesterday", "last week", "on March 3"). Stamping every event with the
+publication date blurs time series, so we read the expression the sentence
+gives and keep it, with the precision it supports. Without a publication date
+relative expressions cannot be resolved: the event keeps a null date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: date
+    precision: str  # day, week, month, year
+    text: str
+
+
+def _month(word: str) -> int | None:
+    return _MONTH_ABBR.get(word.lower().rstrip(".")[:4] if word.lower().startswith("sept")
+                           else word.lower()[:3])
+
+
+def _past_year_for(month: int, day: int | None, pub: date) -> int:
+    """News speaks of the past: a month/day after the publication date is last year's."""
+    candidate = date(pub.year, month, day or 1)
+    return pub.year - 1 if candidate > pub else pub.year
+
+
+def resolve_expression(text: str, pub: date | None) -> ResolvedDate | None:
+    """Resolve one temporal expression (as spaCy's DATE entity gives it) against ``pub``.
+
+    Returns None when the expression is not one we can place on the calendar
+    (durations such as "three years", vague ones such as "recent years").
+    """
+    raw = text.strip()
+    t = re.sub(r"[’']s$", "", raw.lower()).strip()
+    t = re.sub(r"^(on|in|since|during|by|from|until|of)\s+", "", t)
+    t = re.sub(r"^the\s+", "", t)
+
+    # Absolute dates with a year need no publication date.
+    m = re.fullmatch(rf"{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", t)
+    if m and _month(m.group(1)):
+        return _safe(int(m.group(3)), _month(m.group(1)), int(m.group(2)), "day", raw)
+    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+(\d{{4}})", t)
+    if m and _month(m.group(2)):
+        return _safe(int(m.group(3)), _month(m.group(2)), int(m.group(1)), "day", raw)
+    m = re.fullmatch(rf"{_MONTH_RE},?\s+(\d{{4}})", t)
+    if m and _month(m.group(1)):
+        return _safe(int(m.group(2)), _month(m.group(1)), 1, "month", raw)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day", raw)
+    m = re.fullmatch(r"(\d{4})", t)
+    if m and 1900 < int(m.group(1)) < 2100:
+        return ResolvedDate(date(int(m.group(1)), 1, 1), "year", raw)
+
+    if pub is None:
+        return None
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
+        return ResolvedDate(pub, "day", raw)
+    if t in ("yesterday", "last night", "overnight", "yesterday morning", "yesterday evening"):
+        return ResolvedDate(pub - timedelta(days=1), "day", raw)
+    m = re.fullmatch(r"(last\s+|this\s+|early\s+|late\s+)?(" + "|".join(WEEKDAYS) + r")"
+                     r"(\s+(morning|afternoon|evening|night))?", t)
+    if m:
+        back = (pub.weekday() - WEEKDAYS.index(m.group(2))) % 7
+        if m.group(1) and m.group(1).strip() == "last" and back == 0:
+            back = 7
+        return ResolvedDate(pub - timedelta(days=back), "day", raw)
+    m = re.fullmatch(rf"{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?", t) or re.fullmatch(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}", t
+    )
+    if m:
+        first, second = m.group(1), m.group(2)
+        month, day = (_month(first), int(second)) if _month(first) else (_month(second), int(first))
+        if month:
+            return _safe(_past_year_for(month, day, pub), month, day, "day", raw)
+    m = re.fullmatch(rf"(early |late |mid-?)?{_MONTH_RE}", t)
+    if m and _month(t.split()[-1].replace("mid-", "")):
+        month = _month(t.split()[-1].replace("mid-", ""))
+        return ResolvedDate(date(_past_year_for(month, 1, pub), month, 1), "month", raw)
+    if t in ("last week", "earlier this week", "this week", "past week"):
+        delta = 7 if t == "last week" else 0
+        start = pub - timedelta(days=pub.weekday() + delta)
+        return ResolvedDate(start, "week", raw)
+    if t in ("last month", "this month", "earlier this month"):
+        if t == "last month":
+            prev = pub.replace(day=1) - timedelta(days=1)
+            return ResolvedDate(prev.replace(day=1), "month", raw)
+        return ResolvedDate(pub.replace(day=1), "month", raw)
+    if t in ("last year", "this year", "earlier this year"):
+        year = pub.year - 1 if t == "last year" else pub.year
+        return ResolvedDate(date(year, 1, 1), "year", raw)
+    m = re.fullmatch(r"(\w+)\s+days?\s+ago", t)
+    if m and (n := _number(m.group(1))) is not None:
+        return ResolvedDate(pub - timedelta(days=n), "day", raw)
+    m = re.fullmatch(r"(\w+)\s+weeks?\s+ago", t)
+    if m and (n := _number(m.group(1))) is not None:
+        return ResolvedDate(pub - timedelta(days=7 * n), "week", raw)
+    return None
+
+
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS["a"] = 1
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def _safe(year: int, month: int | None, day: int, precision: str, raw: str) -> ResolvedDate | None:
+    if month is None:
+        return None
+    try:
+        return ResolvedDate(date(year, month, day), precision, raw)
+    except ValueError:
+        return None
