@@ -190,10 +190,13 @@ def _fts_ok(conn: sqlite3.Connection, table: str, query: str) -> bool:
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1"
         conn.execute(sql, (query,)).fetchall()
     except sqlite3.OperationalError as exc:
-        message = str(exc)
-        if "fts5" in message or "no such column" in message or "syntax" in message:
-            return False
-        raise
+        # FTS5 reports bad syntax in several wordings ("fts5: syntax error",
+        # "unterminated string", "no such column"); only a busy or failing
+        # database is a real error here.
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message or "i/o" in message:
+            raise
+        return False
     return True
 
 

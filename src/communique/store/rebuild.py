@@ -58,13 +58,14 @@ _ARTICLE_FIELDS = (
 
 
 def article_to_dict(row: sqlite3.Row) -> dict[str, Any]:
-    """An article row as an output dict: public ``id``, ``rowid``, stored fields, counts."""
+    """An article row as an output dict: public ``id``, ``rowid``, stored fields, and the
+    numbers of ``events`` and ``quotes`` found in it."""
     out: dict[str, Any] = {"id": row["article_id"], "rowid": row["id"]}
     out.update({name: row[name] for name in _ARTICLE_FIELDS})
     out["latest"] = bool(row["is_latest"])
     out["extra"] = json.loads(row["extra"])
-    out["event_count"] = row["event_count"]
-    out["quote_count"] = row["quote_count"]
+    out["events"] = row["event_count"]
+    out["quotes"] = row["quote_count"]
     return out
 
 

@@ -8,6 +8,7 @@ methods without callers noticing.
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -143,6 +144,13 @@ class Store:
         with self._write(analyzed.article.source) as conn:
             return insert_analyzed(conn, analyzed, _now())
 
+    def has_content(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored, so callers can skip analysis."""
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
     def record_failure(self, source: str, reason: str) -> None:
         """Note a document that could not be ingested, so it can be reported and retried."""
         with self._write(source) as conn:
@@ -170,17 +178,21 @@ class Store:
         return self._read(select_quotes, filters)
 
     def articles(self, **filters: Any) -> list[dict[str, Any]]:
-        """Article dicts with every stored field, ``event_count`` and ``quote_count``.
+        """Article dicts with every stored field and counts ``events`` and ``quotes``.
 
         Filters: outlet, search, date_from, date_to, article, limit, all_versions.
         """
         return self._read(select_articles, filters)
 
     def _read(self, select: Any, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        allowed = [name for name in inspect.signature(select).parameters if name != "conn"]
+        unknown = sorted(set(filters) - set(allowed))
+        if unknown:
+            raise StoreError(
+                f"unknown filter {unknown[0]!r}; the filters are: {', '.join(allowed)}"
+            )
         try:
             return select(self.conn, **filters)
-        except TypeError as exc:
-            raise StoreError(f"unknown filter: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot read the database: {exc}") from exc
 
@@ -217,11 +229,11 @@ class Store:
                 "WHERE a.is_latest = 1"
             ),
             "failures": scalar("SELECT count(*) FROM failures"),
-            "event_types": counts(
+            "events_by_type": counts(
                 f"SELECT upper(e.event_type), count(*) {latest_events} "
                 "GROUP BY upper(e.event_type) ORDER BY count(*) DESC, 1"
             ),
-            "quad_codes": counts(
+            "events_by_quad_code": counts(
                 f"SELECT e.quad_code, count(*) {latest_events} GROUP BY e.quad_code ORDER BY 1"
             ),
             "outlets": counts(
