@@ -1,0 +1,330 @@
+"""Filtered reads: events, quotes and articles as output-ready dicts.
+
+Every value a user types reaches SQLite as a bound parameter; only fixed SQL
+fragments from this module are concatenated. Matching rules, shared by all
+backends so results do not depend on the database:
+
+* actor / recipient / speaker: an upper-case three-letter query (``CHN``)
+  is a code and is matched on the indexed code column; anything else matches
+  a code or Wikidata id exactly, or whole words of the entity text or
+  identifier text, ignoring case (``xi jinping`` finds "President Xi Jinping").
+* outlet and event ``search``: case-insensitive substring.
+* quote and article ``search``: an FTS5 query; when it is not valid FTS5
+  syntax, a case-insensitive substring instead.
+* dates: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive at both ends; an
+  event or quote without its own date is placed on its article's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from communique.errors import StoreError
+from communique.store.rebuild import (
+    EVENT_COLUMNS,
+    EVENT_JOINS,
+    article_to_dict,
+    events_from_rows,
+    quote_from_row,
+)
+
+__all__ = ["register_functions", "resolve_article", "select_articles", "select_events",
+           "select_quotes"]  # fmt: skip
+
+_CODE = re.compile(r"^[A-Z]{3}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(query: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in query.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _words_match(text: str | None, query: str | None) -> int:
+    if not text or not query or not query.strip():
+        return 0
+    return 1 if _words_pattern(query).search(text) else 0
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if text is not None else None
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the queries use: Unicode-aware case folding and word matching."""
+    conn.create_function("cq_casefold", 1, _casefold, deterministic=True)
+    conn.create_function("cq_words", 2, _words_match, deterministic=True)
+
+
+def parse_bound(value: str | date | None, name: str, end: bool) -> str | None:
+    """An inclusive date bound as ``YYYY-MM-DD``; a partial date covers its period."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    match = _PARTIAL_DATE.match(str(value).strip())
+    try:
+        if not match:
+            raise ValueError(value)
+        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+        if not month:
+            month, day = (12, 31) if end else (1, 1)
+        elif not day:
+            day = calendar.monthrange(year, month)[1] if end else 1
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise StoreError(
+            f"{name}: {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
+        ) from None
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise StoreError(f"limit: {limit!r} is not a whole number >= 0")
+
+
+@dataclass
+class _Where:
+    """WHERE clauses with their parameters, kept side by side."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+def _who(prefix: str, query: str) -> tuple[str, list[Any]]:
+    """Condition matching an actor stored in columns ``<prefix>code`` etc."""
+    text = "entity_text" if prefix == "" else f"{prefix}text"
+    if _CODE.match(query):
+        return f"{prefix}code = ? COLLATE NOCASE", [query]
+    clause = (
+        f"({prefix}code = ? COLLATE NOCASE OR {prefix}identifier_id = ? "
+        f"OR cq_words({text}, ?) OR cq_words({prefix}identifier_text, ?))"
+    )
+    return clause, [query, query, query, query]
+
+
+def resolve_article(conn: sqlite3.Connection, ident: str, all_versions: bool) -> list[int]:
+    """Row ids an article reference names, newest first.
+
+    Tries the public id exactly, then a row id (all digits), then a unique
+    prefix of a public id. Without ``all_versions`` only the newest matching
+    version is returned. An ambiguous prefix is an error that lists candidates.
+    """
+    ident = str(ident).strip()
+    if not ident:
+        return []
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE article_id = ? ORDER BY version DESC, id DESC", (ident,)
+    ).fetchall()
+    if not rows and ident.isdigit():
+        rows = conn.execute("SELECT id FROM articles WHERE id = ?", (int(ident),)).fetchall()
+    if not rows:
+        names = conn.execute(
+            "SELECT DISTINCT article_id FROM articles WHERE substr(article_id, 1, length(?)) = ? "
+            "ORDER BY article_id LIMIT 6",
+            (ident, ident),
+        ).fetchall()
+        if len(names) > 1:
+            listed = ", ".join(n[0] for n in names[:5])
+            raise StoreError(f"article id {ident!r} is ambiguous: it starts {listed}, ...")
+        if names:
+            rows = conn.execute(
+                "SELECT id FROM articles WHERE article_id = ? ORDER BY version DESC, id DESC",
+                (names[0][0],),
+            ).fetchall()
+    ids = [r[0] for r in rows]
+    return ids if all_versions else ids[:1]
+
+
+def _common(
+    conn: sqlite3.Connection,
+    where: _Where,
+    *,
+    all_versions: bool,
+    outlet: str | None,
+    article: str | None,
+) -> None:
+    if article is not None:
+        ids = resolve_article(conn, article, all_versions)
+        where.add("a.id IN (SELECT value FROM json_each(?))", json.dumps(ids))
+    elif not all_versions:
+        where.add("a.is_latest = 1")
+    if outlet:
+        where.add("instr(cq_casefold(a.outlet), ?) > 0", outlet.casefold())
+
+
+def _dates(where: _Where, column: str, date_from: Any, date_to: Any) -> None:
+    low = parse_bound(date_from, "date_from", end=False)
+    high = parse_bound(date_to, "date_to", end=True)
+    if low:
+        where.add(f"{column} >= ?", low)
+    if high:
+        where.add(f"{column} <= ?", high)
+
+
+def _limit(sql: str, params: list[Any], limit: int | None) -> tuple[str, list[Any]]:
+    _check_limit(limit)
+    if limit is None:
+        return sql, params
+    return sql + " LIMIT ?", [*params, limit]
+
+
+def _fts_ok(conn: sqlite3.Connection, table: str, query: str) -> bool:
+    """Whether ``query`` is valid FTS5 syntax for ``table`` (a fixed name)."""
+    try:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1"
+        conn.execute(sql, (query,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        # FTS5 reports bad syntax in several wordings ("fts5: syntax error",
+        # "unterminated string", "no such column"); only a busy or failing
+        # database is a real error here.
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message or "i/o" in message:
+            raise
+        return False
+    return True
+
+
+def select_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    event_type: str | None = None,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    article: str | None = None,
+    limit: int | None = 100,
+    all_versions: bool = False,
+) -> list[dict[str, Any]]:
+    where = _Where()
+    _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
+    for role, query in (("actor", actor), ("recipient", recipient)):
+        if query and query.strip():
+            clause, params = _who("", query.strip())
+            where.add(
+                f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND {clause})",
+                role,
+                *params,
+            )
+    if event_type:
+        where.add("e.event_type = ?", event_type.strip())
+    _dates(where, "COALESCE(e.date, a.pub_date)", date_from, date_to)
+    if search:
+        where.add("instr(cq_casefold(s.text), ?) > 0", search.casefold())
+    sql = (
+        f"SELECT {EVENT_COLUMNS}, a.outlet AS a_outlet, a.url AS a_url, a.title AS a_title, "
+        f"a.pub_date AS a_pub_date {EVENT_JOINS}{where.sql()} "
+        "ORDER BY COALESCE(e.date, a.pub_date) IS NULL, COALESCE(e.date, a.pub_date), a.id, "
+        "e.sentence_seq, e.trigger_start, e.position"
+    )
+    sql, params = _limit(sql, where.params, limit)
+    rows = conn.execute(sql, params).fetchall()
+    out: list[dict[str, Any]] = []
+    for row, event in zip(rows, events_from_rows(conn, rows), strict=True):
+        item = event.to_plover()
+        item.update(_article_fields(row))
+        out.append(item)
+    return out
+
+
+def _article_fields(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "article_id": row["public_id"],
+        "outlet": row["a_outlet"],
+        "url": row["a_url"],
+        "title": row["a_title"],
+        "pub_date": row["a_pub_date"],
+    }
+
+
+def select_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    outlet: str | None = None,
+    article: str | None = None,
+    limit: int | None = 100,
+    all_versions: bool = False,
+) -> list[dict[str, Any]]:
+    where = _Where()
+    _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
+    if speaker and speaker.strip():
+        clause, params = _who("q.speaker_", speaker.strip())
+        where.add(clause, *params)
+    if search and search.strip():
+        scoped = f"quote_text : ({search})"
+        if _fts_ok(conn, "quotes_fts", scoped):
+            where.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", scoped)
+        else:
+            where.add("instr(cq_casefold(q.quote_text), ?) > 0", search.strip().casefold())
+    _dates(where, "COALESCE(q.date, a.pub_date)", date_from, date_to)
+    sql = (
+        "SELECT q.*, a.article_id AS public_id, a.outlet AS a_outlet, a.url AS a_url, "
+        "a.title AS a_title, a.pub_date AS a_pub_date "
+        f"FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql()} "
+        "ORDER BY COALESCE(q.date, a.pub_date) IS NULL, COALESCE(q.date, a.pub_date), a.id, "
+        "q.section <> 'title', q.start, q.position"
+    )
+    sql, params = _limit(sql, where.params, limit)
+    out: list[dict[str, Any]] = []
+    for row in conn.execute(sql, params).fetchall():
+        item = quote_from_row(row).to_json()
+        item.update(_article_fields(row))
+        out.append(item)
+    return out
+
+
+def select_articles(
+    conn: sqlite3.Connection,
+    *,
+    outlet: str | None = None,
+    search: str | None = None,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    article: str | None = None,
+    limit: int | None = 100,
+    all_versions: bool = False,
+) -> list[dict[str, Any]]:
+    where = _Where()
+    _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
+    if search and search.strip():
+        if _fts_ok(conn, "articles_fts", search):
+            where.add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", search)
+        else:
+            needle = search.strip().casefold()
+            where.add(
+                "(instr(cq_casefold(a.title), ?) > 0 OR instr(cq_casefold(a.text), ?) > 0)",
+                needle,
+                needle,
+            )
+    _dates(where, "a.pub_date", date_from, date_to)
+    sql = (
+        "SELECT a.*, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS event_count, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quote_count "
+        f"FROM articles a{where.sql()} "
+        "ORDER BY a.pub_date IS NULL, a.pub_date, a.id"
+    )
+    sql, params = _limit(sql, where.params, limit)
+    return [article_to_dict(row) for row in conn.execute(sql, params).fetchall()]
