@@ -39,20 +39,41 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    """Known-format files under ``directory`` in a stable order, hidden entries skipped."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield Path(root) / name
+    """Known-format files under ``directory`` in sorted path order, hidden entries skipped.
+
+    Sorted by full path (so ``b/deep/x`` comes before ``b/old``), which makes
+    the order of a run reproducible and easy to predict.
+    """
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as err:
+        raise InputError(str(directory), f"cannot list directory ({err.strerror or err})") from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(directory) / entry.name
+        if entry.is_dir():
+            yield from _walk(path)
+        elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+            yield path
+
+
+def _wanted(match: Path, pattern: str) -> bool:
+    """A glob match is read if it has a known extension or the one the pattern spells out."""
+    suffix = match.suffix.lower()
+    literal = Path(pattern).suffix.lower()
+    return suffix in SUFFIXES or (
+        bool(literal) and not _GLOB_CHARS & set(literal) and suffix == literal
+    )
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
     """Files named, files under directories named, and files matching glob patterns.
 
-    A file named explicitly (or matched by a pattern) is kept whatever its
-    extension, since the user chose it; directories contribute only the
-    extensions in :data:`SUFFIXES`. Each file is yielded once.
+    A file named explicitly is kept whatever its extension, since the user
+    chose it; directories contribute only the extensions in :data:`SUFFIXES`,
+    and so do patterns, unless the pattern spells out another extension
+    (``notes/*.md``). Each file is yielded once, in the order given.
     """
     seen: set[Path] = set()
 
@@ -74,8 +95,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
             if not matches:
                 raise InputError(given, "no files match this pattern")
             for match in map(Path, matches):
-                for found in _walk(match) if match.is_dir() else [match]:
-                    yield from once(found)
+                if match.is_dir():
+                    for found in _walk(match):
+                        yield from once(found)
+                elif _wanted(match, given):
+                    yield from once(match)
         else:
             raise InputError(given, "no such file or directory")
 
@@ -165,9 +189,15 @@ def read_file(
     path = Path(path)
     name = str(path)
     size = _open_checked(path)
+    kind = _FORMATS.get(path.suffix.lower())
+    if kind != "jsonl" and size > max_bytes:  # before reading a byte of it
+        raise InputError(
+            name,
+            f"file is {_format_size(size)}, larger than the {max_bytes:,}-byte limit; "
+            "pass --max-bytes to raise it",
+        )
     head = _read_bytes(path, HEAD_BYTES)
     check_not_binary(head, name)
-    kind = _FORMATS.get(path.suffix.lower())
 
     items: Iterable[Article | InputError]
     if kind == "jsonl":
@@ -178,12 +208,6 @@ def read_file(
             raise InputError(name, "holds a JSON array, not JSON lines (one object per line)")
         items = _jsonl_records(path, max_bytes)
     else:
-        if size > max_bytes:
-            raise InputError(
-                name,
-                f"file is {_format_size(size)}, larger than the {max_bytes:,}-byte limit; "
-                "pass --max-bytes to raise it",
-            )
         text = decode_bytes(_read_bytes(path), name, html=kind != "txt")
         if not text.strip():
             raise InputError(name, "empty file (only whitespace)")

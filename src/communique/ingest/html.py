@@ -29,6 +29,14 @@ _MARKUP_DATE = {"extensive_search": False, "original_date": True, "outputformat"
 
 _WS = re.compile(r"\s+")
 
+#: Fewer words than this is a menu or an error page, not a story.
+MIN_WORDS = 10
+
+_FOOTER_XPATH = (
+    "//footer | //*[contains(@class, 'footer') or contains(@id, 'footer')"
+    " or contains(@class, 'copyright') or contains(@id, 'copyright')]"
+)
+
 # Both libraries log at WARNING about pages they find odd; the caller reports
 # what matters through InputError, so keep their chatter off the user's terminal.
 # A level the application set itself is left alone.
@@ -51,10 +59,18 @@ def _paragraphs(text: str, title: str | None) -> str:
 
 
 def _find_date(html: str) -> date | None:
-    """Fallback: htmldate's search of the whole page, text patterns included."""
+    """Fallback: htmldate's search of the page, text patterns included.
+
+    Footers go first: htmldate treats a copyright year as a floor and a last
+    resort, so "(c) 2024" would hide a 2023 story's date or stand in for it.
+    """
     tree = load_html(html)
     if tree is None:
         return None
+    for element in tree.xpath(_FOOTER_XPATH):
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
     found = htmldate.find_date(
         tree, extensive_search=True, original_date=True, outputformat="%Y-%m-%d"
     )
@@ -88,8 +104,9 @@ def article_from_html(html: str, source: str) -> Article:
         raise InputError(source, "no article text found in the HTML page")
     title = (doc.title or "").strip() or None
     text = _paragraphs(doc.text, title)
-    if not text:
-        raise InputError(source, "no article text found in the HTML page")
+    if len(text.split()) < MIN_WORDS:
+        # trafilatura falls back to any text at all, e.g. a lone menu on an empty page.
+        raise InputError(source, f"no article text found in the HTML page (only {text!r})")
 
     pub_date: date | None = None
     pub_date_source: str | None = None
