@@ -89,6 +89,21 @@ def test_text_keeps_body_paragraphs_apart(scrape: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright holders won the case on Tuesday.",
+        "Share prices fell sharply in Tokyo.",
+        "Posted in Kabul since 2019, the envoy left on Monday.",
+        "Subscribers to the service lost access.",
+        "Home Secretary Priti Patel signed the order.",
+        "Follow-up talks are planned for June.",
+    ],
+)
+def test_text_keeps_short_sentences_that_resemble_chrome(sentence: str) -> None:
+    assert strip_chrome(f"Talks resume\n\n{sentence}")[0] == f"Talks resume\n\n{sentence}"
+
+
 def test_text_takes_outlet_from_site_icon(scrape: Path) -> None:
     assert _one(scrape).outlet == "Daily Lantern"
 

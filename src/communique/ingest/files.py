@@ -222,7 +222,7 @@ def read_file(
 
 def _json_lines(text: str) -> list[tuple[int, str]] | None:
     """The numbered non-empty lines, if every one of them is a JSON object."""
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     if not lines:
         return None
     for _, line in lines:
@@ -271,6 +271,7 @@ def read_text(
     whole HTML document is read as a page; anything else is one plain-text
     article, with site chrome stripped.
     """
+    text = text.removeprefix("\ufeff")  # a BOM from a Windows pipe is not content
     if not text.strip():
         raise InputError(source, "empty input")
     items = list(_text_items(text, source, "text"))

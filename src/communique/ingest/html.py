@@ -71,10 +71,13 @@ def _find_date(html: str) -> date | None:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
-    found = htmldate.find_date(
-        tree, extensive_search=True, original_date=True, outputformat="%Y-%m-%d"
-    )
-    return date.fromisoformat(found) if found else None
+    try:
+        found = htmldate.find_date(
+            tree, extensive_search=True, original_date=True, outputformat="%Y-%m-%d"
+        )
+        return date.fromisoformat(found) if found else None
+    except Exception:  # a date is optional; an odd page must not stop a batch
+        return None
 
 
 def _extra(doc: Any) -> dict[str, Any]:
@@ -98,8 +101,9 @@ def article_from_html(html: str, source: str) -> Article:
             include_links=False,
             date_extraction_params=dict(_MARKUP_DATE),
         )
-    except (ValueError, TypeError) as err:
-        raise InputError(source, f"cannot parse as HTML ({err})") from None
+    except Exception as err:  # a parser failing on one page must not stop a batch
+        detail = " ".join(str(err).split())  # the user sees one line
+        raise InputError(source, f"cannot parse as HTML ({type(err).__name__}: {detail})") from None
     if doc is None or not (doc.text or "").strip():
         raise InputError(source, "no article text found in the HTML page")
     title = (doc.title or "").strip() or None

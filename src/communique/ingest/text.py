@@ -143,9 +143,9 @@ def _take_metadata_lines(lines: list[str]) -> tuple[list[str], date | None, str 
     "Published" beats a bare date, which beats "Updated": we want the date the
     story first appeared, not its last edit.
     """
-    head = {i for i, line in enumerate(lines) if line.strip()}
-    nonempty = sorted(head)
-    near = set(nonempty[:8]) | set(nonempty[-4:])
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    top = set(nonempty[:8])
+    near = top | set(nonempty[-4:])
     found: dict[str, date] = {}
     byline: str | None = None
     drop: set[int] = set()
@@ -155,9 +155,9 @@ def _take_metadata_lines(lines: list[str]) -> tuple[list[str], date | None, str 
             continue
         if m := _DATE_LINE.fullmatch(stripped):
             kind = "updated" if "updated" in m.group("kind").lower() else "published"
-        elif (m := _BARE_DATE_LINE.fullmatch(stripped)) and i in nonempty[:5]:
+        elif (m := _BARE_DATE_LINE.fullmatch(stripped)) and i in top:
             kind = "bare"
-        elif (b := _BYLINE.fullmatch(stripped)) and i in nonempty[:6] and byline is None:
+        elif (b := _BYLINE.fullmatch(stripped)) and i in top and byline is None:
             byline = b.group("byline")
             drop.add(i)
             continue
