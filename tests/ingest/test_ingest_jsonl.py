@@ -138,6 +138,11 @@ def test_jsonl_stdin_bad_record_names_the_line() -> None:
     assert str(items[1]).startswith("<stdin>:2: record has no text")
 
 
+def test_jsonl_stdin_broken_record_does_not_turn_records_into_text() -> None:
+    items = list(read_text(json.dumps(GOOD) + '\n{"id": "8", "text": "cut off'))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError"]
+
+
 def test_jsonl_voa_stories_all_read() -> None:
     items = list(read_file(_voa()))
     articles = [a for a in items if isinstance(a, Article)]

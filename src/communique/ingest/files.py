@@ -221,19 +221,22 @@ def read_file(
 
 
 def _json_lines(text: str) -> list[tuple[int, str]] | None:
-    """The numbered non-empty lines, if every one of them is a JSON object."""
+    """The numbered non-empty lines, if the text is a stream of JSON objects.
+
+    Every line must open with ``{`` and at least one must parse as an object;
+    prose never looks like that, and a stream with one broken record should
+    report that line, not turn a thousand stories into one "article".
+    """
     lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    if not lines:
+    if not lines or not all(line.lstrip().startswith("{") for _, line in lines):
         return None
     for _, line in lines:
-        if not line.lstrip().startswith("{"):
-            return None
         try:
-            if not isinstance(json.loads(line), dict):
-                return None
+            if isinstance(json.loads(line), dict):
+                return lines
         except json.JSONDecodeError:
-            return None
-    return lines
+            continue
+    return None
 
 
 def _is_html_document(text: str) -> bool:
