@@ -16,7 +16,7 @@ from typing import IO, Any
 from communique.errors import InputError
 from communique.model import Article
 
-__all__ = ["article_from_record", "iter_jsonl", "parse_record_date"]
+__all__ = ["article_from_record", "iter_jsonl", "parse_line", "parse_record_date"]
 
 # Field names accepted for each Article attribute, first present wins.
 _DATE_FIELDS = ("pub_date", "published", "date")
