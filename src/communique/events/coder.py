@@ -32,6 +32,9 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
+_QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
+                   "number", "crowd", "crowds", "million", "millions", "scores", "handful",
+                   "band", "unit", "contingent", "delegation"}
 _PHONE_WORDS = {"phone", "telephone", "call", "videoconference", "video"}
 
 
@@ -88,10 +91,15 @@ class EventCoder:
         entry = self._match(tok, "VERB")
         if entry is None:
             return None
-        comp = frames.complement(tok) if entry.constraint("xcomp") is not None else None
-        if comp is not None:
+        comp = frames.complement(tok)
+        if comp is not None and (entry.constraint("xcomp") is not None
+                                 or self.ontology[entry.cameo].quad_code in (1, 3)):
+            # What is pledged, urged, refused or threatened has not happened: the complement
+            # belongs to this event and is not coded on its own.
             consumed.add(comp.i)
-        if frames.is_negated(tok) or frames.is_conditional(tok):
+        if entry.constraint("xcomp") is None:
+            comp = None
+        if frames.is_negated(tok) or frames.is_conditional(tok) or frames.is_purpose(tok):
             return None
         cameo = self._apply_modality(tok, entry.cameo)
         if cameo is None:
@@ -215,7 +223,10 @@ class EventCoder:
             actor = self._resolve_token(head, day)
             if actor is not None:
                 out.append(actor)
-        return out
+        unique: dict[tuple[int | None, int | None], Actor] = {}
+        for actor in out:
+            unique.setdefault((actor.start, actor.end), actor)
+        return list(unique.values())
 
     def _resolve_token(self, head: Token, day: date | None) -> Actor | None:
         if head.pos_ == "PRON":
@@ -234,6 +245,10 @@ class EventCoder:
         for c in head.children:
             if c.dep_ == "appos":
                 return self._resolve_token(c, day)
+        if head.lemma_.lower() in _QUANTITY_NOUNS:
+            # "thousands of protesters", "a group of soldiers": the actor is the "of" object.
+            for obj in frames.prep_objects(head, "of"):
+                return self._resolve_token(obj, day)
         return None
 
     def _resolve_text(self, text: str, day: date | None, start: int, end: int) -> Actor | None:

@@ -106,6 +106,11 @@ def is_conditional(tok: Token) -> bool:
         return False
 
 
+def is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose ("met *to discuss* trade"): an aim, not an act."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def subject(tok: Token) -> tuple[Token | None, bool]:
     """The phrase that names who acts, and whether it came from a passive's *by* phrase.
 
