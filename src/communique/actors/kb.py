@@ -226,7 +226,9 @@ class KnowledgeBase:
         self.max_tokens = max(self.max_tokens, len(tokens))
 
     def _add_name(self, alias: str, kind: str, ref, sector: str | None = None) -> None:
-        self._add(alias, Entry(kind, ref, sector, strict=is_acronym(alias), proper=True))
+        # A name written all in lowercase in the data ("world body") needs no capital.
+        proper = any(c.isupper() for c in alias)
+        self._add(alias, Entry(kind, ref, sector, strict=is_acronym(alias), proper=proper))
 
     def _index(self) -> None:
         for country in self.countries.values():
