@@ -116,9 +116,14 @@ class ActorResolver:
         if people:
             if trailing:
                 return None
-            person = self._pick_person(people, title, when)
-            if person is not None:
-                return self._person_actor(person, text, when, former, title)
+            candidates = self._candidates(people, title, when)
+            if len(candidates) == 1:
+                return self._person_actor(candidates[0], text, when, former, title)
+            if len({(p.country, p.sector) for p in candidates}) == 1:
+                # "President Bush" with no date: one of two Bushes, but surely USA GOV
+                person = candidates[0]
+                sector = "ELI" if former else title.sector if title and title.sector else None
+                return Actor(text, self._country_code(person.country), sector or person.sector)
             if title is None:
                 return None
             head, modifiers = before, modifiers[:-1] if modifiers else []
@@ -206,7 +211,10 @@ class ActorResolver:
                     actor.sector = term.sector
         return actor
 
-    def _pick_person(self, entries: list[Entry], title: Title | None, when: date | None):
+    def _candidates(
+        self, entries: list[Entry], title: Title | None, when: date | None
+    ) -> list[Person]:
+        """The people a name may mean, narrowed by the date and the title before it."""
         titled = title is not None
         candidates: list[Person] = []
         for e in entries:
@@ -235,7 +243,7 @@ class ActorResolver:
                 if any(t.office == title.office for t in self.kb.terms_of(p.key))
             ]
             candidates = holders or candidates
-        return candidates[0] if len(candidates) == 1 else None
+        return candidates
 
     def _active_near(self, person: Person, when: date | None) -> bool:
         if when is None:
