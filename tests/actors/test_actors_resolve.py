@@ -294,3 +294,11 @@ def test_resolve_agrees_with_plover_gold_country_codes(resolver):
                 agree += actor.code == legacy.get(gold.get("code"), gold.get("code"))
     assert total >= 150
     assert agree / total >= 0.9
+
+
+def test_resolve_organisation_chief_is_its_secretary_general(resolver):
+    assert resolver.resolve("the UN chief", date(2019, 1, 1)).identifier_text == "António Guterres"
+    assert resolver.resolve("the NATO chief", date(2020, 1, 1)).identifier_text == (
+        "Jens Stoltenberg"
+    )
+    assert resolver.resolve("the chief") is None
