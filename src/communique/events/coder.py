@@ -32,6 +32,8 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
+_BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
+                     "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
                    "band", "unit", "contingent", "delegation"}
@@ -107,7 +109,12 @@ class EventCoder:
         subj, _ = frames.subject(tok)
         if subj is None:
             return None
-        when = self._date(tok, pub_date)
+        if _is_background(tok):
+            when = self._date(tok, pub_date, own=True)
+            if when is None:
+                return None
+        else:
+            when = self._date(tok, pub_date)
         actors = self._actors(subj, when.date if when else pub_date)
         if not actors:
             return None
@@ -176,6 +183,8 @@ class EventCoder:
     def _code_noun(self, tok: Token, sentence: Sentence, pub_date: date | None) -> Event | None:
         entry = self._match(tok, "NOUN")
         if entry is None:
+            return None
+        if _is_background(tok):
             return None
         when = self._date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
         day = when.date if when else pub_date
@@ -290,19 +299,35 @@ class EventCoder:
 
     # -- assembly ---------------------------------------------------------------------------
 
-    def _date(self, tok: Token, pub_date: date | None) -> ResolvedDate | None:
-        """The date expression in the trigger's clause, else in its sentence."""
-        sent = tok.sent
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    def _date(self, tok: Token, pub_date: date | None, own: bool = False) -> ResolvedDate | None:
+        """The date expression that governs the trigger's clause, if the sentence has one.
+
+        An expression counts when the first verb above it is the trigger or a verb the
+        trigger's clause hangs from ("During Wednesday's call, Xi stressed ... and
+        called for ..."); one inside another clause ("language he used in a March
+        call") dates that clause, not this event.
+        """
+        ents = [e for e in tok.sent.ents if e.label_ in ("DATE", "TIME")]
         if not ents:
             return None
-        clause = {t.i for t in tok.subtree}
-        ranked = sorted(ents, key=lambda e: (e.root.i not in clause, abs(e.root.i - tok.i)))
-        for ent in ranked:
+        chain = [tok]
+        node = tok
+        while not own and node.dep_ in ("conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep") and (
+            node.head is not node
+        ):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                chain.append(node)
+        rank = {t.i: n for n, t in enumerate(chain)}
+        best: tuple[int, ResolvedDate] | None = None
+        for ent in ents:
+            anchor = _clause_head(ent.root)
+            if anchor is None or anchor.i not in rank:
+                continue
             resolved = resolve_expression(ent.text, pub_date)
-            if resolved is not None:
-                return resolved
-        return None
+            if resolved is not None and (best is None or rank[anchor.i] < best[0]):
+                best = (rank[anchor.i], resolved)
+        return best[1] if best else None
 
     def _event(
         self,
@@ -343,6 +368,31 @@ class EventCoder:
             date_text=when.text if when else None,
             date_precision=when.precision if when else ("day" if pub_date else None),
         )
+
+
+def _clause_head(tok: Token) -> Token | None:
+    """The verb (or event noun's verb) a date expression modifies."""
+    node = tok
+    for _ in range(8):
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _is_background(tok: Token) -> bool:
+    """A reference to an earlier event ("since Russia invaded Ukraine", "before the talks").
+
+    Such clauses do not happen on the publication date; without a date of their
+    own they are left uncoded rather than misdated.
+    """
+    if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+        return True
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in tok.children
+    )
 
 
 def _governed_by_plan(tok: Token) -> bool:
