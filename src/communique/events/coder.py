@@ -32,6 +32,7 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
+_CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
@@ -312,9 +313,7 @@ class EventCoder:
             return None
         chain = [tok]
         node = tok
-        while not own and node.dep_ in ("conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep") and (
-            node.head is not node
-        ):
+        while not own and node.dep_ in _CLAUSE_LINKS and node.head is not node:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 chain.append(node)
