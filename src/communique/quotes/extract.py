@@ -24,6 +24,7 @@ from .speakers import (
     Mention,
     MentionIndex,
     addressee_of,
+    inverted_subject,
     kind_of,
     phrase_of,
     pronoun_class,
@@ -107,7 +108,12 @@ class _Finder:
                     text = f"{tok.text} {child.text}"
         if text is None:
             return None
-        return _Cue(tok, text, subject_of(tok), addressee_of(tok))
+        subject = subject_of(tok)
+        if subject is None:
+            subject = inverted_subject(tok)
+            if subject is not None:
+                return _Cue(tok, text, subject, None)
+        return _Cue(tok, text, subject, addressee_of(tok))
 
     def _reports_other(self, cue: Token, span: QuoteSpan) -> bool:
         """True when the cue already has a complement clause of its own outside the span."""
@@ -158,7 +164,7 @@ class _Finder:
     def governing_cue(self, toks: list[Token]) -> _Cue | None | bool:
         """The speech verb above a quoted fragment; False when it is a label or name."""
         inside = {t.i for t in toks}
-        roots = [t for t in toks if (t.head.i not in inside or t.head is t) and not t.is_punct]
+        roots = [t for t in toks if (t.head.i not in inside or t.head.i == t.i) and not t.is_punct]
         for root in roots:
             if root.dep_ in _LABEL_DEPS and root.head.i not in inside:
                 return False
@@ -173,7 +179,7 @@ class _Finder:
                         if child.dep_ in SUBJECTS or child.dep_ == "csubj":
                             return False
                         return cue
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 child, node = node, node.head
             for side in node.children:  # "China is 'ready', he said" parsed as parataxis
@@ -221,7 +227,7 @@ class _Finder:
         if len({t.sent.start for t in toks if not t.is_punct}) > 1:
             return True
         for tok in toks:
-            if tok.head.i in inside and tok.head is not tok:
+            if tok.head.i in inside and tok.head.i != tok.i:
                 continue
             if tok.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in (*SUBJECTS, "expl", "csubj") and c.i in inside for c in tok.children
@@ -264,7 +270,7 @@ class _Finder:
                 quote = replace(last.quote, type="direct")
                 cue_tok, mention = last.cue, last.speaker_mention
             else:
-                if last is not None and cue.token is last.cue and last.quote.type == "direct":
+                if last is not None and cue.token.i == last.cue.i and last.quote.type == "direct":
                     kind = "direct"  # the second half of a quotation split by its cue
                 speaker, mention = self._who(cue.speaker, cue.token)
                 addressee, _ = self._who(cue.addressee, cue.token)

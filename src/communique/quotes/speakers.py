@@ -47,11 +47,27 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             seen += 1
             continue
         return None
+    return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker of an inverted cue ('"...," declared the mayor'), parsed as an object.
+
+    Only when the verb directly follows the quotation's punctuation and does not
+    take its hearer as object ("told Reuters" names the addressee, not the speaker).
+    """
+    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+        return None
+    if verb.lemma_.lower() in _ADDRESSEE_OBJECT:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "dep") and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 
@@ -132,11 +148,16 @@ class MentionIndex:
                 rank = 1 if ent.root.dep_ in SUBJECTS else 2
                 self._add(ent, kind, rank)
         for tok in doc:
-            if tok.dep_ in SUBJECTS and tok.pos_ == "NOUN" and not tok.ent_type_:
+            if tok.dep_ not in SUBJECTS or tok.ent_type_:
+                continue
+            if tok.pos_ == "NOUN":
                 phrase = phrase_of(tok)
                 kind = kind_of(phrase)
                 if kind:
                     self._add(phrase, kind, 1)
+            elif tok.pos_ == "PROPN":
+                # a name the entity recogniser missed: fits any pronoun
+                self._add(phrase_of(tok), None, 1)
 
     def sent_index(self, token_i: int) -> int:
         lo, hi = 0, len(self.sent_starts) - 1
@@ -148,10 +169,9 @@ class MentionIndex:
                 hi = mid - 1
         return lo
 
-    def _add(self, span: Span, kind: str, rank: int) -> None:
-        self.mentions.append(
-            Mention(span.start_char, span.end_char, span.text, kind, rank, self.sent_index(span.start))
-        )
+    def _add(self, span: Span, kind: str | None, rank: int) -> None:
+        sent = self.sent_index(span.start)
+        self.mentions.append(Mention(span.start_char, span.end_char, span.text, kind, rank, sent))
 
     def add_speaker(self, mention: Mention) -> None:
         """Record a resolved speaker: speakers outrank any other mention as antecedents."""
