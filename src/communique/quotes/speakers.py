@@ -82,7 +82,7 @@ def phrase_of(head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in _PHRASE_DROP or child.is_punct:
+            if child.dep_ in _PHRASE_DROP:  # not is_punct: the possessive ’ is kept
                 continue
             if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
                 continue
