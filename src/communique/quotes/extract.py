@@ -67,10 +67,10 @@ class _Finder:
         self.cues = cues
         self.naming = default_naming()
         self.spans = find_quote_spans(self.text)
-        self.index = MentionIndex(doc)
         self.quoted: set[int] = set()
         for span in self.spans:
             self.quoted.update(t.i for t in self._tokens(span.open_start, span.close_end))
+        self.index = MentionIndex(doc, self.quoted)
 
     # -- helpers over characters and tokens ---------------------------------
 
@@ -97,8 +97,8 @@ class _Finder:
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     return _Cue(tok, f"{tok.text} {child.text}", obj, None)
             return None
-        if tok.pos_ != "VERB":
-            return None
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            return None  # "a written interview" is no cue
         text = None
         if lemma in self.cues.verbs:
             text = tok.text
@@ -108,7 +108,7 @@ class _Finder:
                     text = f"{tok.text} {child.text}"
         if text is None:
             return None
-        subject = subject_of(tok)
+        subject = subject_of(tok, self.quoted)
         if subject is None:
             subject = inverted_subject(tok)
             if subject is not None:
@@ -134,11 +134,16 @@ class _Finder:
                 end = min(after[0].sent.end_char, nxt.open_start if nxt else len(self.text))
                 nl = self.text.find("\n", span.close_end)
                 end = min(end, nl) if nl >= 0 else end
-                for tok in after:
-                    if tok.idx >= end:
+                # after a closed sentence ('"... ready." Officials, while noting ...') only
+                # a short attribution right behind the marks counts
+                ended = self.text[span.close_start - 1] in ".!?" and after[0].text[:1].isupper()
+                for n, tok in enumerate(after):
+                    if tok.idx >= end or (ended and n > 6):
                         break
                     cue = self._cue(tok)
                     if cue and not self._reports_other(tok, span):
+                        if ended and any(c.dep_ == "mark" for c in tok.children):
+                            break
                         return cue
         if self._prev_char(span.open_start) in _INTRO or self._is_cue_before(span):
             before = self._tokens(0, span.open_start)
@@ -218,7 +223,10 @@ class _Finder:
             mention = Mention(head.idx, head.idx + len(head), head.text, None, 0, sent)
             return self._actor(head.text, mention.start, mention.end), mention
         phrase = phrase_of(head)
-        mention = Mention(phrase.start_char, phrase.end_char, phrase.text, kind_of(phrase), 0, sent)
+        kind = kind_of(phrase)
+        if kind is None and phrase.root.tag_ in ("NNS", "NNPS"):
+            kind = "group"  # "other member states said": a later "he" is someone else
+        mention = Mention(phrase.start_char, phrase.end_char, phrase.text, kind, 0, sent)
         return self._actor(phrase.text, phrase.start_char, phrase.end_char), mention
 
     def _clausal(self, toks: list[Token]) -> bool:

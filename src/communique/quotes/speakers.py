@@ -36,16 +36,18 @@ class Mention:
     sent: int
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, quoted: set[int] | frozenset[int] = frozenset()) -> Token | None:
     """The subject of a verb, borrowed from the verb it hangs off when it has none.
 
     "Xi said, adding ..." and "he was quoted as saying" leave the cue without a
     subject of its own; the speaker is then the subject of the governing verb.
+    Subjects inside quotation marks (token indices in ``quoted``) are the
+    speaker's words, never the speaker.
     """
     seen = 0
     while seen < 4:
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and child.i not in quoted:
                 return child
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
@@ -114,14 +116,25 @@ def addressee_of(cue: Token) -> Token | None:
 
 
 def kind_of(phrase: Span) -> str | None:
-    """Person or group, from the named-entity label or the head noun."""
+    """Person or group, from an apposition, the named-entity label or the head noun.
+
+    An apposition ("Barnier, a former commissioner") or an age ("the
+    70-year-old Barnier") is better evidence than the small model's entity label.
+    """
+    head = phrase.root
+    for child in head.children:
+        if child.dep_ == "appos":
+            kind = default_nouns().get(child.lemma_.lower())
+            if kind:
+                return kind
+        if child.lower_ == "old" and any(t.lemma_ == "year" for t in child.subtree):
+            return "person"
     for ent in phrase.doc.ents:
         if ent.start < phrase.end and phrase.start < ent.end:
             if ent.label_ in _PERSON_LABELS:
                 return "person"
             if ent.label_ in _GROUP_LABELS:
                 return "group"
-    head = phrase.root
     return default_nouns().get(head.lemma_.lower()) or default_nouns().get(head.lower_)
 
 
@@ -138,11 +151,16 @@ def pronoun_class(token: Token) -> str | None:
 class MentionIndex:
     """Candidate antecedents of a document, in reading order, for pronoun speakers."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: set[int] | frozenset[int] = frozenset()) -> None:
+        """``quoted`` holds the token indices inside quotation marks: names there are
+        the speaker's words ("I think the administration ..."), not antecedents."""
         self.doc = doc
+        self.quoted = quoted
         self.sent_starts = [s.start for s in doc.sents]
         self.mentions: list[Mention] = []
         for ent in doc.ents:
+            if ent.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "the chief Brexit negotiator" mentions no one called Brexit
             kind = kind_of(ent)
             if kind:
                 rank = 1 if ent.root.dep_ in SUBJECTS else 2
@@ -170,6 +188,8 @@ class MentionIndex:
         return lo
 
     def _add(self, span: Span, kind: str | None, rank: int) -> None:
+        if any(t.i in self.quoted for t in span):
+            return
         sent = self.sent_index(span.start)
         self.mentions.append(Mention(span.start_char, span.end_char, span.text, kind, rank, sent))
 
