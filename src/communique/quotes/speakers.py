@@ -84,7 +84,7 @@ def phrase_of(head: Token) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in _PHRASE_DROP:  # not is_punct: the possessive ’ is kept
+            if child.dep_ in _PHRASE_DROP and child.tag_ != "HYPH":  # keep "Kurdish-led"
                 continue
             if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
                 continue
