@@ -303,9 +303,7 @@ class _Finder:
         return quotes
 
 
-def find_quotes(
-    doc: Doc, resolve: Resolver | None = None, *, section: str = "text"
-) -> list[Quote]:
+def find_quotes(doc: Doc, resolve: Resolver | None = None, *, section: str = "text") -> list[Quote]:
     """Quotations in one parsed section (title or body), in reading order.
 
     ``resolve`` maps a speaker phrase to a knowledge-base :class:`Actor`; the

@@ -139,7 +139,7 @@ def kind_of(phrase: Span) -> str | None:
 
 
 def pronoun_class(token: Token) -> str | None:
-    """"he"/"she" for personal pronouns, "group" for it/they, None otherwise."""
+    """Class of a subject pronoun: "he", "she", "group" (it/they), or None."""
     if token.pos_ != "PRON":
         return None
     low = token.lower_
