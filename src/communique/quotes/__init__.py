@@ -1,1 +1,10 @@
-"""quotes stage."""
+"""Quotations: who said what, to whom, with which words.
+
+:func:`find_quotes` reads one parsed section (a spaCy ``Doc`` of the title or
+the body) and returns :class:`communique.model.Quote` records for direct
+quotations and for quoted fragments inside reported speech.
+"""
+
+from .extract import find_quotes
+
+__all__ = ["find_quotes"]

@@ -1,0 +1,40 @@
+"""End to end on a scraped news page from the shared seed data."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.quotes import find_quotes
+
+pytestmark = pytest.mark.model
+
+CHROME = ("Site icon", "Source link", "Exit mobile version")
+
+
+def body_of(raw: str) -> str:
+    """The story body: the page minus its site chrome and its title line."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith(CHROME)]
+    return "\n\n".join(lines[1:])  # the first remaining line is the title
+
+
+def test_extract_seed_page_quotes_attributed_to_xi(nlp, shared_dir):
+    raw = (shared_dir / "seed" / "scraped_page.txt").read_text(encoding="utf-8")
+    body = body_of(raw)
+    quotes = find_quotes(nlp(body))
+
+    direct = [q for q in quotes if q.type == "direct"]
+    assert len([q for q in direct if q.speaker and q.speaker.entity_text == "Xi"]) >= 3
+    assert all(q.cue == "said" for q in direct)
+
+    (role,) = [q for q in quotes if q.quote_text == "willing to continue to play its role"]
+    assert role.type == "mixed"
+    assert role.speaker.entity_text == "Xi"
+    assert body[role.speaker.start : role.speaker.end] == "Xi"
+    assert role.speaker.start < role.start  # "he" points back to an earlier mention
+
+    texts = {q.quote_text for q in quotes}
+    assert "special military operation" not in texts
+    assert "no limits" not in texts
+    for q in quotes:
+        assert body[q.start : q.end] == q.quote_text
