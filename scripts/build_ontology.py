@@ -28,11 +28,17 @@ HEADER = """\
 #     PLOVER manual draft 0.8 (Open Event Data Alliance, 17 September 2021). Codes that
 #     table leaves out: the CAMEO 01 statements, which PLOVER dropped, have an empty
 #     plover_type (no event); the 02 appeals, which PLOVER folded into its REQUEST
-#     category, are given REQUEST here (our reading, not part of the table).
+#     category, are given REQUEST here (our reading, not part of the table). Code 163
+#     (impose embargo, boycott or sanctions) is given SANCTION/discontinue, as the manual's
+#     SANCTION section codes international sanctions, where the 2021 table says COERCE.
 #   - quad_code: the CAMEO quad class of the code's root (01-05 verbal cooperation = 1,
 #     06-08 material cooperation = 2, 09-13 verbal conflict = 3, 14-20 material conflict = 4).
 # Regenerate with scripts/build_ontology.py.
 """
+
+
+# Where the manual's definitions and the 2021 table disagree, the manual wins.
+OVERRIDES = {"163": ("SANCTION", "discontinue", "economic")}
 
 
 def main(shared: Path) -> None:
@@ -52,6 +58,7 @@ def main(shared: Path) -> None:
         ptype, mode, context = mapping.get(code, ("", "", ""))
         if code.startswith("02") and not ptype:
             ptype = "REQUEST"
+        ptype, mode, context = OVERRIDES.get(code, (ptype, mode, context))
         root = int(code[:2])
         quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
         rows.append(f"{code}\t{name}\t{float(weights[code]):g}\t{quad}\t{ptype}\t{mode}\t{context}")

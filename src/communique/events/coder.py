@@ -104,12 +104,15 @@ class EventCoder:
             comp = None
         if frames.is_negated(tok) or frames.is_conditional(tok) or frames.is_purpose(tok):
             return None
-        cameo = self._apply_modality(tok, entry.cameo)
-        if cameo is None:
+        modal = self._apply_modality(tok, entry.cameo)
+        if modal is None:
             return None
+        cameo, plover_type = modal
         subj, _ = frames.subject(tok)
         if subj is None:
             return None
+        if subj.lower_ in frames.PERSONAL_PRONOUNS:
+            subj = frames.reporting_subject(subj.head if subj.head.i == tok.i else tok) or subj
         if _is_background(tok):
             when = self._date(tok, pub_date, own=True)
             if when is None:
@@ -125,10 +128,13 @@ class EventCoder:
         else:
             recipients = self._recipients(tok, entry, comp, when.date if when else pub_date)
         recipients = [r for r in recipients if not _same_actor(r, actors)]
-        trigger_end = (comp if comp is not None else tok)
-        return self._event(
+        trigger_end = comp if comp is not None else tok
+        event = self._event(
             cameo, entry, actors, recipients, tok, trigger_end, sentence, when, pub_date
         )
+        if plover_type:
+            event.event_type, event.mode = plover_type, None
+        return event
 
     def _match(self, tok: Token, pos: str) -> Entry | None:
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
@@ -155,29 +161,41 @@ class EventCoder:
                 lemmas = {o.lemma_.lower() for o in frames.all_prep_objects(tok)}
                 if not lemmas & values:
                     return False
+            elif key == "objmod":
+                obj = frames.direct_object(tok)
+                mods = {c.lower_ for c in obj.children} if obj is not None else set()
+                if not mods & values:
+                    return False
             elif key == "xcomp":
                 comp = frames.complement(tok)
                 if comp is None or (values and comp.lemma_.lower() not in values):
                     return False
         return True
 
-    def _apply_modality(self, tok: Token, cameo: str) -> str | None:
+    def _apply_modality(self, tok: Token, cameo: str) -> tuple[str, str | None] | None:
+        """The code for what the clause says actually happened, or None if nothing did.
+
+        Returns the CAMEO code and, where PLOVER types a future act differently from
+        CAMEO's intent code, the PLOVER type to use instead.
+        """
         aux = frames.auxiliaries(tok)
         if cameo.startswith("13"):
-            return cameo
+            return cameo, None
         if aux & frames.HYPOTHETICAL_AUX:
             return None
-        if aux & frames.FUTURE_AUX or _governed_by_plan(tok):
-            for key in (cameo, cameo[:3]):
-                if key in _INTENT_DETAIL:
-                    return _INTENT_DETAIL[key]
-            if cameo[:2] in _INTENT:
-                return _INTENT[cameo[:2]]
-            for key in (cameo[:3], cameo[:2]):
-                if key in _THREAT:
-                    return _THREAT[key]
-            return None if cameo[:2] in ("14", "15") else cameo
-        return cameo
+        if not (aux & frames.FUTURE_AUX or _governed_by_plan(tok)):
+            return cameo, None
+        # PLOVER: future CONSULT/SUPPORT/COOPERATE/AID are AGREE; future RETREAT and
+        # CONCEDE are CONCEDE; a stated future use of force or sanctions is a threat.
+        for key in (cameo, cameo[:3]):
+            if key in _INTENT_DETAIL:
+                return _intent_type(_INTENT_DETAIL[key], cameo)
+        if cameo[:2] in _INTENT:
+            return _intent_type(_INTENT[cameo[:2]], cameo)
+        for key in (cameo[:3], cameo[:2]):
+            if key in _THREAT:
+                return _THREAT[key], None
+        return None if cameo[:2] in ("14", "15") else (cameo, None)
 
     # -- nouns ------------------------------------------------------------------------------
 
@@ -392,6 +410,10 @@ def _is_background(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in tok.children
     )
+
+
+def _intent_type(intent: str, cameo: str) -> tuple[str, str | None]:
+    return intent, ("CONCEDE" if cameo.startswith("08") else None)
 
 
 def _governed_by_plan(tok: Token) -> bool:

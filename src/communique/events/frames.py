@@ -59,16 +59,25 @@ def complement(tok: Token) -> Token | None:
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
-    """Objects of ``prep`` on ``tok`` or on its direct object ("held talks with X")."""
-    heads = [tok]
+    """Objects of ``prep`` on ``tok``, on its direct object ("held talks with X"), or up to
+    two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine")."""
+    out: list[Token] = []
+    frontier = [tok]
     obj = direct_object(tok)
     if obj is not None:
-        heads.append(obj)
-    out = []
-    for head in heads:
-        for p in preps(head):
-            if p.lower_ == prep:
-                out.extend(c for c in p.children if c.dep_ == "pobj")
+        frontier.append(obj)
+    for depth in range(3):
+        nxt: list[Token] = []
+        for head in frontier:
+            for p in preps(head):
+                objs = [c for c in p.children if c.dep_ == "pobj"]
+                if p.lower_ == prep:
+                    out.extend(objs)
+                elif depth < 2:
+                    nxt.extend(o for o in objs if o.pos_ == "NOUN")
+        if out:
+            return out
+        frontier = nxt
     return out
 
 
@@ -146,6 +155,26 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             continue
         return None, False
     return None, False
+
+
+PERSONAL_PRONOUNS = {"it", "they", "he", "she"}
+
+
+def reporting_subject(tok: Token) -> Token | None:
+    """For "Germany said it would send ...": the named subject of the reporting verb.
+
+    A third-person pronoun subject inside a clause reported by a speech verb most
+    often refers back to that verb's subject; we take it when it is a noun phrase.
+    """
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or node.head is node:
+            return None
+        node = node.head
+        for c in node.children:
+            if c.dep_ in SUBJECTS:
+                return c if c.pos_ in ("PROPN", "NOUN") else None
+    return None
 
 
 def conjuncts(tok: Token) -> list[Token]:

