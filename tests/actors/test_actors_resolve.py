@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import shared_file
 
 from communique.actors import ActorResolver
 from communique.model import Actor
@@ -264,15 +265,8 @@ def test_resolve_is_fast_enough_for_batches(resolver):
 
 def _gold_records() -> list[dict]:
     import json
-    import os
-    from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "plover"
-    path = path / "plover_gsr_dev.json"
-    if not path.is_file():
-        if os.environ.get("COMMUNIQUE_REQUIRE_SHARED") == "1":
-            pytest.fail(f"shared PLOVER gold records not found at {path}")
-        pytest.skip("shared PLOVER gold records (../shared/data/plover) not present")
+    path = shared_file("data", "plover", "plover_gsr_dev.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import shared_file
 
 from communique.errors import InputError
 from communique.ingest import read_file, read_text
@@ -26,13 +26,7 @@ GOOD = {
 
 
 def _voa() -> Path:
-    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "voa"
-    path = path / "voa_stories.jsonl"
-    if not path.is_file():
-        if os.environ.get("COMMUNIQUE_REQUIRE_SHARED") == "1":
-            pytest.fail(f"shared VOA stories missing at {path}")
-        pytest.skip("shared VOA stories (../shared/data/voa) are not available")
-    return path
+    return shared_file("data", "voa", "voa_stories.jsonl")
 
 
 def _write(tmp_path: Path, *lines: str) -> Path:

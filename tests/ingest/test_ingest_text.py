@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import shared_file
 
 from communique.errors import InputError
 from communique.ingest import read_file
@@ -46,12 +46,7 @@ Exit mobile version
 
 
 def _seed() -> Path:
-    path = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "scraped_page.txt"
-    if not path.is_file():
-        if os.environ.get("COMMUNIQUE_REQUIRE_SHARED") == "1":
-            pytest.fail(f"shared seed page missing at {path}")
-        pytest.skip("shared seed page (../shared/seed/scraped_page.txt) is not available")
-    return path
+    return shared_file("seed", "scraped_page.txt")
 
 
 @pytest.fixture
@@ -185,3 +180,15 @@ def test_text_seed_page_keeps_every_body_paragraph() -> None:
 def test_text_seed_page_takes_user_date() -> None:
     article = _one(_seed(), pub_date=date(2022, 6, 15))
     assert (article.pub_date, article.pub_date_source) == (date(2022, 6, 15), "user")
+
+
+def test_ingest_text_drops_headlines_listed_under_related_posts():
+    scrape = (
+        "Kenya and Somalia agree border talks\n\nKenya and Somalia agreed on Monday to hold "
+        "border talks.\n\nRelated Posts\nRussia shells Kharkiv overnight\nEU imposes sanctions "
+        "on Iran\n\nThe talks begin next week."
+    )
+    article = article_from_text(scrape, "related.txt")
+    assert "Russia shells Kharkiv" not in article.text
+    assert "EU imposes sanctions" not in article.text
+    assert article.text.endswith("The talks begin next week.")

@@ -243,7 +243,10 @@ class EventCoder:
             mods = frames.coordinated_modifiers(head)
             if mods:
                 for mod in mods:
-                    actor = self._resolve_text(f"{mod.text} {head.text}", day, mod.idx,
+                    lead = min([mod.i] + [c.left_edge.i for c in mod.children
+                                          if c.dep_ not in ("conj", "cc", "punct")])
+                    words = head.doc[lead : mod.i + 1].text
+                    actor = self._resolve_text(f"{words} {head.text}", day, head.doc[lead].idx,
                                                head.idx + len(head.text))
                     if actor is not None:
                         out.append(actor)

@@ -107,18 +107,28 @@ def strip_chrome(
     patterns = _default_patterns() if patterns is None else patterns
     outlet: str | None = None
     kept: list[str] = []
+    in_link_list = False
     for line in normalise_text(text).split("\n"):
         stripped = line.strip()
+        if in_link_list and stripped and _is_headline(stripped):
+            continue  # a headline listed under "Related Posts" and the like
+        in_link_list = False
         match = None
         if stripped and len(stripped) <= MAX_CHROME_LINE:
             match = next((m for p in patterns if (m := p.fullmatch(stripped))), None)
         if match is None:
             kept.append(line)
             continue
+        in_link_list = match.groupdict().get("list") is not None
         site = match.groupdict().get("outlet")
         if outlet is None and site and site.strip():
             outlet = site.strip()
     return normalise_text("\n".join(kept)), outlet
+
+
+def _is_headline(line: str) -> bool:
+    """A short line that does not end like a sentence: a linked headline, not prose."""
+    return len(line) <= MAX_TITLE and not line.rstrip("\"”’'").endswith((".", "!", "?", ":"))
 
 
 def _parse_date(text: str) -> date | None:
