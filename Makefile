@@ -21,11 +21,11 @@ demo: install
 	$(BIN)/communique summary --db $(DB)
 
 test: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks scripts)
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks scripts)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
