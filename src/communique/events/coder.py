@@ -16,7 +16,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Event, Sentence
-from ..when.dates import ResolvedDate, resolve_expression
+from ..when.dates import ResolvedDate
+from ..when.link import event_date
 from . import frames
 from .lexicon import Entry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
@@ -32,7 +33,6 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
-_CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
@@ -114,11 +114,11 @@ class EventCoder:
         if subj.lower_ in frames.PERSONAL_PRONOUNS:
             subj = frames.reporting_subject(subj.head if subj.head.i == tok.i else tok) or subj
         if _is_background(tok):
-            when = self._date(tok, pub_date, own=True)
+            when = event_date(tok, pub_date, own=True)
             if when is None:
                 return None
         else:
-            when = self._date(tok, pub_date)
+            when = event_date(tok, pub_date)
         actors = self._actors(subj, when.date if when else pub_date)
         if not actors:
             return None
@@ -205,7 +205,7 @@ class EventCoder:
             return None
         if _is_background(tok):
             return None
-        when = self._date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
+        when = event_date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
         day = when.date if when else pub_date
         actor_tok = None
         for c in tok.children:
@@ -321,34 +321,6 @@ class EventCoder:
 
     # -- assembly ---------------------------------------------------------------------------
 
-    def _date(self, tok: Token, pub_date: date | None, own: bool = False) -> ResolvedDate | None:
-        """The date expression that governs the trigger's clause, if the sentence has one.
-
-        An expression counts when the first verb above it is the trigger or a verb the
-        trigger's clause hangs from ("During Wednesday's call, Xi stressed ... and
-        called for ..."); one inside another clause ("language he used in a March
-        call") dates that clause, not this event.
-        """
-        ents = [e for e in tok.sent.ents if e.label_ in ("DATE", "TIME")]
-        if not ents:
-            return None
-        chain = [tok]
-        node = tok
-        while not own and node.dep_ in _CLAUSE_LINKS and node.head is not node:
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                chain.append(node)
-        rank = {t.i: n for n, t in enumerate(chain)}
-        best: tuple[int, ResolvedDate] | None = None
-        for ent in ents:
-            anchor = _clause_head(ent.root)
-            if anchor is None or anchor.i not in rank:
-                continue
-            resolved = resolve_expression(ent.text, pub_date)
-            if resolved is not None and (best is None or rank[anchor.i] < best[0]):
-                best = (rank[anchor.i], resolved)
-        return best[1] if best else None
-
     def _event(
         self,
         cameo: str,
@@ -388,18 +360,6 @@ class EventCoder:
             date_text=when.text if when else None,
             date_precision=when.precision if when else ("day" if pub_date else None),
         )
-
-
-def _clause_head(tok: Token) -> Token | None:
-    """The verb (or event noun's verb) a date expression modifies."""
-    node = tok
-    for _ in range(8):
-        if node.head is node:
-            return node if node.pos_ in ("VERB", "AUX") else None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _is_background(tok: Token) -> bool:
