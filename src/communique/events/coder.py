@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Event, Sentence
+from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames
@@ -33,6 +35,7 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
+_NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
@@ -68,8 +71,10 @@ class EventCoder:
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
                 event = self._code_verb(tok, sentence, pub_date, consumed)
-            elif tok.pos_ == "NOUN":
-                continue
+                if event is None:
+                    event = self._code_obligation(tok, sentence, pub_date, consumed)
+            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):
+                event = self._code_verb(tok, sentence, pub_date, consumed, pos="ADJ")
             else:
                 continue
             if event is not None:
@@ -89,9 +94,10 @@ class EventCoder:
     # -- verbs ------------------------------------------------------------------------------
 
     def _code_verb(
-        self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int]
+        self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int],
+        pos: str = "VERB",
     ) -> Event | None:
-        entry = self._match(tok, "VERB")
+        entry = self._match(tok, pos)
         if entry is None:
             return None
         comp = frames.complement(tok)
@@ -108,10 +114,10 @@ class EventCoder:
         if modal is None:
             return None
         cameo, plover_type = modal
-        subj, _ = frames.subject(tok)
-        if subj is None:
+        subj, passive = frames.subject(tok)
+        if subj is None and not passive:
             return None
-        if subj.lower_ in frames.PERSONAL_PRONOUNS:
+        if subj is not None and subj.lower_ in frames.PERSONAL_PRONOUNS:
             subj = frames.reporting_subject(subj.head if subj.head.i == tok.i else tok) or subj
         if _is_background(tok):
             when = event_date(tok, pub_date, own=True)
@@ -119,12 +125,14 @@ class EventCoder:
                 return None
         else:
             when = event_date(tok, pub_date)
-        actors = self._actors(subj, when.date if when else pub_date)
-        if not actors:
+        actors = self._actors(subj, when.date if when else pub_date) if subj is not None else []
+        if not actors and subj is not None:
             return None
         if frames.is_passive(tok):
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
             recipients = self._actors(places[0], when.date if when else pub_date) if places else []
+            if not actors and not recipients:
+                return None  # "was attacked" with neither side known says nothing
         else:
             recipients = self._recipients(tok, entry, comp, when.date if when else pub_date)
         recipients = [r for r in recipients if not _same_actor(r, actors)]
@@ -135,6 +143,30 @@ class EventCoder:
         if plover_type:
             event.event_type, event.mode = plover_type, None
         return event
+
+    def _code_obligation(
+        self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int]
+    ) -> Event | None:
+        """ "X said (that) Y must ...": a demand by X on Y, whatever Y must do (REQUEST)."""
+        if not (frames.auxiliaries(tok) & {"must", "should"}) or tok.dep_ != "ccomp":
+            return None
+        speech = tok.head
+        if speech.lemma_.lower() not in _speech_verbs() or frames.is_negated(speech):
+            return None
+        speaker, _ = frames.subject(speech)
+        target = next((c for c in tok.children if c.dep_ in frames.SUBJECTS), None)
+        if speaker is None or target is None:
+            return None
+        when = event_date(speech, pub_date)
+        day = when.date if when else pub_date
+        actors = self._actors(speaker, day)
+        if not actors:
+            return None
+        recipients = [r for r in self._actors(target, day) if not _same_actor(r, actors)]
+        consumed.add(tok.i)
+        entry = Entry("VERB", speech.lemma_.lower(), "100")
+        return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
+                           pub_date)
 
     def _match(self, tok: Token, pos: str) -> Entry | None:
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
@@ -280,6 +312,10 @@ class EventCoder:
             # "thousands of protesters", "a group of soldiers": the actor is the "of" object.
             for obj in frames.prep_objects(head, "of"):
                 return self._resolve_token(obj, day)
+        if head.ent_type_ in _NAMED_ACTOR_TYPES:
+            # A named person or organisation we cannot code is still who acted.
+            span = frames.phrase(head)
+            return Actor(entity_text=span.text, start=span.start_char, end=span.end_char)
         return None
 
     def _resolve_text(self, text: str, day: date | None, start: int, end: int) -> Actor | None:
@@ -308,13 +344,34 @@ class EventCoder:
                 obj = frames.direct_object(tok) if tok.pos_ != "NOUN" else tok
                 if obj is not None:
                     heads = [c for c in obj.children if c.dep_ == "poss"]
+            elif place == "ccomp":
+                # "demanded that the United States match ...": the clause's subject.
+                heads = [g for c in tok.children if c.dep_ == "ccomp"
+                         for g in c.children if g.dep_ in frames.SUBJECTS]
             elif place == "xcomp" and comp is not None:
                 inner = Entry(entry.pos, entry.lemma, entry.cameo)
                 found = self._recipients(comp, inner, None, day)
                 if found:
                     return found
             for head in heads:
-                found = self._actors(head, day)
+                found = self._actors(head, day) or self._owner(head, day)
+                if found:
+                    return found
+        return []
+
+    def _owner(self, head: Token, day: date | None) -> list[Actor]:
+        """Whose thing was acted on: "Turkey's efforts", "Palestinian homes", "a camp for
+        Congolese refugees" stand for Turkey, the Palestinians, the Congolese refugees."""
+        if head.pos_ == "PRON":
+            return []
+        for c in head.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < head.i):
+                found = self._actors(c, day)
+                if found:
+                    return found
+        for prep in ("of", "for"):
+            for obj in frames.prep_objects(head, prep)[:1]:
+                found = self._actors(obj, day)
                 if found:
                     return found
         return []
@@ -334,6 +391,7 @@ class EventCoder:
         pub_date: date | None,
     ) -> Event:
         doc = trigger.doc
+        _fill_country(actors, recipients, trigger.sent)
         if cameo.startswith("04") and cameo in ("040", "046") and any(
             t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent
         ):
@@ -360,6 +418,35 @@ class EventCoder:
             date_text=when.text if when else None,
             date_precision=when.precision if when else ("day" if pub_date else None),
         )
+
+
+_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"}
+
+
+def _fill_country(actors: list[Actor], recipients: list[Actor], sent: Span) -> None:
+    """Give a country to actors known only by sector ("protesters", "students").
+
+    News codes such people with the country they are in: that of the state agent
+    acting on them ("Turkish police ... students" -> TUR), or else the one country
+    the sentence names. With several countries in play we leave the code empty.
+    """
+    missing = [a for a in actors + recipients if not a.code and a.sector]
+    if not missing:
+        return
+    states = {a.code for a in actors + recipients if a.code and a.sector in _DOMESTIC_SECTORS}
+    if len(states) != 1:
+        named = {a.code for a in actors + recipients if a.code}
+        states = named if len(named) == 1 else set()
+    if len(states) == 1:
+        code = next(iter(states))
+        for a in missing:
+            a.code = code
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """The speech verbs of the quote finder's cue list: one list for both stages."""
+    return frozenset(load_cues().verbs)
 
 
 def _is_background(tok: Token) -> bool:

@@ -150,7 +150,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 return obj, False
             node = node.head
             continue
-        if node.dep_ in ("conj", "advcl") and node.head is not node:
+        if node.dep_ in ("conj", "advcl", "acomp") and node.head is not node:
             node = node.head
             continue
         return None, False

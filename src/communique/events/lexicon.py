@@ -17,7 +17,9 @@ from .ontology import Ontology, load_ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon.tsv"
 
-DEFAULT_RECIPIENT = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on")
+DEFAULT_RECIPIENT = (
+    "dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "ccomp",
+)
 _KEYS = {"prep", "prt", "dobj", "pobj", "xcomp", "objmod"}
 
 
@@ -81,8 +83,8 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
             cols = line.rstrip("\n").split("\t")
             cols += [""] * (6 - len(cols))
             pos, lemma, when, cameo, recipient, mode = (c.strip() for c in cols[:6])
-            if pos not in ("VERB", "NOUN"):
-                raise DataFileError(str(path), lineno, f"pos must be VERB or NOUN, not {pos!r}")
+            if pos not in ("VERB", "NOUN", "ADJ"):
+                raise DataFileError(str(path), lineno, f"pos must be VERB, NOUN or ADJ: {pos!r}")
             if cameo not in ontology:
                 raise DataFileError(str(path), lineno, f"unknown CAMEO code {cameo!r}")
             if not ontology[cameo].plover_type:
