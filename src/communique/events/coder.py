@@ -213,6 +213,9 @@ class EventCoder:
         aux = frames.auxiliaries(tok)
         if cameo.startswith("13"):
             return cameo, None
+        if aux & frames.FUTURE_AUX and frames.has_condition(tok):
+            # "will withdraw its troops unless ...": a conditional promise of harm is a threat.
+            return "130", None
         if aux & frames.HYPOTHETICAL_AUX:
             return None
         if not (aux & frames.FUTURE_AUX or _governed_by_plan(tok)):
@@ -301,6 +304,11 @@ class EventCoder:
         if tight and len(tight) < len(span):
             candidates.append(head.doc[tight[0].i : tight[-1].i + 1])
         candidates.append(head.doc[head.i : head.i + 1])
+        if head.ent_type_ == "PERSON":
+            # "Palestinian leader Yasser Arafat": the title before an unknown name says who.
+            title = [t for t in span if t.ent_type_ != "PERSON" and t.dep_ != "det"]
+            if title and title[-1].i < head.i:
+                candidates.append(head.doc[title[0].i : title[-1].i + 1])
         for cand in candidates:
             actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
             if actor is not None:
@@ -341,9 +349,11 @@ class EventCoder:
             elif place.startswith("prep:"):
                 heads = frames.prep_objects(tok, place[5:])
             elif place == "poss":
+                # Whose plan, offer or demand it was: "rejected a US offer", "Russia's plan".
                 obj = frames.direct_object(tok) if tok.pos_ != "NOUN" else tok
-                if obj is not None:
-                    heads = [c for c in obj.children if c.dep_ == "poss"]
+                found = self._owner(obj, day) if obj is not None else []
+                if found:
+                    return found
             elif place == "ccomp":
                 # "demanded that the United States match ...": the clause's subject.
                 heads = [g for c in tok.children if c.dep_ == "ccomp"
@@ -369,7 +379,7 @@ class EventCoder:
                 found = self._actors(c, day)
                 if found:
                     return found
-        for prep in ("of", "for"):
+        for prep in ("of", "for", "by", "from"):
             for obj in frames.prep_objects(head, prep)[:1]:
                 found = self._actors(obj, day)
                 if found:

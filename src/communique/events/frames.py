@@ -103,6 +103,15 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def has_condition(tok: Token) -> bool:
+    """The clause carries its own "unless"/"if" condition ("will withdraw unless ...")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                  for m in c.children)
+        for c in tok.children
+    )
+
+
 def is_conditional(tok: Token) -> bool:
     """Inside an "if"/"unless" clause: not something that happened."""
     node = tok
