@@ -35,6 +35,10 @@ _INTENT_DETAIL = {
 }  # fmt: skip
 _THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
            "20": "138", "192": "1382", "191": "1381"}
+# Verbs that only carry an event noun: "staged a protest", "launched an offensive".
+_LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organise", "carry",
+                "conduct", "continue", "mount", "make", "wage", "declare", "resume", "call",
+                "step", "escalate", "intensify", "undertake", "open", "unleash"}
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
@@ -242,24 +246,29 @@ class EventCoder:
             return None
         when = event_date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
         day = when.date if when else pub_date
-        actor_tok = None
+        actors: list[Actor] = []
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < tok.i):
-                actor_tok = c
-                break
-        if actor_tok is None:
+                actors = self._actors(c, day)  # "Russia's invasion", "a US strike"
+                if actors:
+                    break
+        if not actors:
             by = frames.prep_objects(tok, "by")
-            actor_tok = by[0] if by else None
+            actors = self._actors(by[0], day) if by else []
+        if not actors and tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in _LIGHT_VERBS:
+            # "began a hunger strike", "staged a protest": who does the verb does the event.
+            verb = tok.head
+            if frames.is_negated(verb) or self._apply_modality(verb, entry.cameo) is None:
+                return None
+            subj, _ = frames.subject(verb)
+            actors = self._actors(subj, day) if subj is not None else []
         between = frames.prep_objects(tok, "between")
-        if actor_tok is None and between:
+        if not actors and between:
             parties = [a for t in frames.conjuncts(between[0]) for a in self._actors(t, day)]
             if len(parties) >= 2:
                 return self._event(entry.cameo, entry, parties[:1], parties[1:], tok, tok,
                                    sentence, when, pub_date)
             return None
-        if actor_tok is None:
-            return None
-        actors = self._actors(actor_tok, day)
         if not actors:
             return None
         places = tuple(p for p in entry.recipient if p != "poss")
@@ -320,6 +329,16 @@ class EventCoder:
             # "thousands of protesters", "a group of soldiers": the actor is the "of" object.
             for obj in frames.prep_objects(head, "of"):
                 return self._resolve_token(obj, day)
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.i < head.i and c.ent_type_ in (
+                "NORP", "GPE"
+            ):
+                # "Iraqi Kurds", "Chechen refugees": people known by their country.
+                actor = self._resolve_text(c.text, day, c.idx, c.idx + len(c.text))
+                if actor is not None and actor.code:
+                    span = frames.phrase(head)
+                    return Actor(entity_text=span.text, code=actor.code,
+                                 start=span.start_char, end=span.end_char)
         if head.ent_type_ in _NAMED_ACTOR_TYPES:
             # A named person or organisation we cannot code is still who acted.
             span = frames.phrase(head)
