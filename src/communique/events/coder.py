@@ -105,11 +105,11 @@ class EventCoder:
         if entry is None:
             return None
         comp = frames.complement(tok)
-        if comp is not None and (entry.constraint("xcomp") is not None
-                                 or self.ontology[entry.cameo].quad_code in (1, 3)):
-            # What is pledged, urged, refused or threatened has not happened: the complement
-            # belongs to this event and is not coded on its own.
-            consumed.add(comp.i)
+        if self.ontology[entry.cameo].quad_code in (1, 3) or entry.constraint("xcomp") is not None:
+            # What is pledged, demanded, refused or threatened has not happened: the clause
+            # saying what belongs to this event and is not coded on its own.
+            for clause in frames.content_clauses(tok):
+                consumed.update(t.i for t in clause.subtree)
         if entry.constraint("xcomp") is None:
             comp = None
         if frames.is_negated(tok) or frames.is_conditional(tok) or frames.is_purpose(tok):
@@ -431,7 +431,7 @@ class EventCoder:
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
                  or t.dep_ in ("prt", "aux") and t.head.i in (trigger.i, trigger_last.i)]
         return Event(
-            event_type=code.plover_type,
+            event_type=entry.plover_type or code.plover_type,
             actor=actors,
             recipient=recipients,
             cameo=code.code,

@@ -58,6 +58,19 @@ def complement(tok: Token) -> Token | None:
     return None
 
 
+def content_clauses(tok: Token) -> list[Token]:
+    """Clauses that say what a verbal act is about: "demanded *that Israel ease* ...",
+    "pledged *to deepen* ...", "accused Kenya *of harbouring* ..."."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for p in preps(tok):
+        out.extend(c for c in p.children if c.dep_ == "pcomp")
+    obj = direct_object(tok)
+    if obj is not None:
+        # "reiterated its demand that Israel ease ...", "a plan to ..."
+        out.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB")
+    return out
+
+
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of ``prep`` on ``tok``, on its direct object ("held talks with X"), or up to
     two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine")."""

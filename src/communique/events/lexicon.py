@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataFileError
-from .ontology import Ontology, load_ontology
+from .ontology import PLOVER_TYPES, Ontology, load_ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon.tsv"
 
@@ -33,6 +33,7 @@ class Entry:
     when: tuple[tuple[str, frozenset[str]], ...] = ()
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     mode: str = ""
+    plover_type: str = ""  # overrides the ontology's type where PLOVER's text says otherwise
     line: int = 0
 
     @property
@@ -81,8 +82,10 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
                 header_seen = True
                 continue
             cols = line.rstrip("\n").split("\t")
-            cols += [""] * (6 - len(cols))
-            pos, lemma, when, cameo, recipient, mode = (c.strip() for c in cols[:6])
+            cols += [""] * (7 - len(cols))
+            pos, lemma, when, cameo, recipient, mode, ptype = (c.strip() for c in cols[:7])
+            if ptype and ptype not in PLOVER_TYPES:
+                raise DataFileError(str(path), lineno, f"unknown PLOVER type {ptype!r}")
             if pos not in ("VERB", "NOUN", "ADJ"):
                 raise DataFileError(str(path), lineno, f"pos must be VERB, NOUN or ADJ: {pos!r}")
             if cameo not in ontology:
@@ -97,6 +100,7 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
                 when=_parse_when(when, str(path), lineno),
                 recipient=places or DEFAULT_RECIPIENT,
                 mode=mode,
+                plover_type=ptype,
                 line=lineno,
             )
             lexicon.entries[(pos, entry.lemma)].append(entry)
