@@ -122,7 +122,7 @@ class EventCoder:
         if subj is None and not passive:
             return None
         if subj is not None and subj.lower_ in frames.PERSONAL_PRONOUNS:
-            subj = frames.reporting_subject(subj.head if subj.head.i == tok.i else tok) or subj
+            subj = frames.reporting_subject(subj.head) or subj
         if _is_background(tok):
             when = event_date(tok, pub_date, own=True)
             if when is None:
@@ -130,8 +130,8 @@ class EventCoder:
         else:
             when = event_date(tok, pub_date)
         actors = self._actors(subj, when.date if when else pub_date) if subj is not None else []
-        if not actors and subj is not None:
-            return None
+        if not actors and not passive:
+            return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
         if frames.is_passive(tok):
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
             recipients = self._actors(places[0], when.date if when else pub_date) if places else []
@@ -198,7 +198,7 @@ class EventCoder:
                 if not lemmas & values:
                     return False
             elif key == "objmod":
-                obj = frames.direct_object(tok)
+                obj = tok if entry.pos == "NOUN" else frames.direct_object(tok)
                 mods = {c.lower_ for c in obj.children} if obj is not None else set()
                 if not mods & values:
                     return False
