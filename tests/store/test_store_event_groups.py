@@ -15,7 +15,8 @@ STORY = ("Turkish forces shelled positions held by Kurdish fighters near the bor
 
 def coded(url: str, *, outlet: str, pub_date: date, text: str = STORY,
           event_date: date | None = date(2024, 3, 4), actor: str = "TUR",
-          recipient: str = "KUR", event_type: str = "ASSAULT", mentions: int = 1) -> AnalyzedArticle:
+          recipient: str = "KUR", event_type: str = "ASSAULT",
+          mentions: int = 1) -> AnalyzedArticle:
     """A hand-coded article whose first sentence reports ``mentions`` events."""
     first = text.split(". ")[0] + "."
     sentence = Sentence(sequence=0, start=0, end=len(first), text=first)
