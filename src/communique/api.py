@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .ingest import expand_paths, read_file, read_text
+from .ingest.language import detect_language
 from .model import AnalyzedArticle, Article
 from .nlp.pipeline import DEFAULT_MODEL, Pipeline
 from .store import Store
@@ -32,6 +33,8 @@ class IngestReport:
     events: int = 0
     quotes: int = 0
     files: int = 0
+    #: Articles in a language other than English: stored, not coded.
+    skipped_language: int = 0
     failures: list[InputError] = field(default_factory=list)
 
     @property
@@ -65,7 +68,6 @@ def ingest_paths(
     transaction per batch, so an interruption loses at most the batch in flight.
     """
     report = IngestReport()
-    pipeline = pipeline or Pipeline(model)
 
     def fail(err: InputError) -> None:
         report.failed += 1
@@ -74,7 +76,7 @@ def ingest_paths(
         if on_error:
             on_error(err)
 
-    def articles() -> Iterator[Article]:
+    def items() -> Iterator[Article | InputError]:
         try:
             files = list(expand_paths(paths))
         except InputError as err:
@@ -92,26 +94,71 @@ def ingest_paths(
             if max_bytes is not None:
                 kwargs["max_bytes"] = max_bytes
             try:
-                for item in read_file(path, **kwargs):
-                    if isinstance(item, InputError):
-                        fail(item)
-                    elif store.has_content(item.content_hash):
-                        report.unchanged += 1
-                    else:
-                        yield item
+                yield from read_file(path, **kwargs)
             except InputError as err:
-                fail(err)
+                yield err
             if on_file:
                 on_file(path)
 
+    return ingest_articles(items(), store, model=model, pipeline=pipeline, on_error=on_error,
+                           report=report)
+
+
+def ingest_articles(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    model: str = DEFAULT_MODEL,
+    pipeline: Pipeline | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Analyse and store articles from any source: the one way articles enter a store.
+
+    ``items`` may interleave InputErrors (a bad record of a source), which are
+    recorded and skipped. Content already stored is not analysed again.
+    Articles not in English are stored with their language, uncoded, and
+    counted in ``skipped_language``. Writes happen one transaction per batch,
+    so an interruption loses at most the batch in flight.
+    """
+    report = report if report is not None else IngestReport()
+    pipeline = pipeline or Pipeline(model)
+    uncoded: list[AnalyzedArticle] = []
+
+    def fail(err: InputError) -> None:
+        report.failed += 1
+        report.failures.append(err)
+        store.record_failure(err.path, err.problem)
+        if on_error:
+            on_error(err)
+
+    def english() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            if store.has_content(item.content_hash):
+                report.unchanged += 1
+                continue
+            item.language = detect_language(item.text, item.title)[0]
+            if item.language == "en":
+                yield item
+                continue
+            report.skipped_language += 1
+            uncoded.append(AnalyzedArticle(article=item))
+            if len(uncoded) >= BATCH_SIZE:
+                _store_batch(store, uncoded, report)
+                uncoded.clear()
+
     batch: list[AnalyzedArticle] = []
-    for analyzed in pipeline.analyze_many(articles()):
+    for analyzed in pipeline.analyze_many(english()):
         batch.append(analyzed)
         if len(batch) >= BATCH_SIZE:
             _store_batch(store, batch, report)
             batch = []
-    if batch:
-        _store_batch(store, batch, report)
+    for rest in (batch, uncoded):
+        if rest:
+            _store_batch(store, rest, report)
     return report
 
 

@@ -111,8 +111,9 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
            outlet: str | None, url: str | None, max_bytes: int | None, quiet: bool) -> None:
     """Read news files into the database and code their events and quotes.
 
-    PATH may be a file (.html, .htm, .txt, .jsonl), a directory (read
-    recursively) or a glob. Content already stored is skipped; a changed page
+    PATH may be a file (.html, .htm, .txt, .jsonl, .warc, .warc.gz), a
+    directory (read recursively) or a glob. Articles not in English are
+    stored with their language but not coded. Content already stored is skipped; a changed page
     at the same URL is stored as a new version. Bad files are reported and
     skipped; the exit status is non-zero only if nothing could be read.
 
@@ -140,6 +141,8 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
         f"articles: {report.new} new, {report.versions} new versions, "
         f"{report.unchanged} unchanged, {report.failed} failed; "
         f"events: {report.events}; quotes: {report.quotes}"
+        + (f"; not coded (not English): {report.skipped_language}"
+           if report.skipped_language else "")
     )
     if not report.ok:
         raise SystemExit(1)
@@ -255,19 +258,44 @@ def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
 @click.option("--outlet", metavar="NAME", help="Only events from this outlet.")
 @click.option("--search", metavar="TEXT", help="Only events whose sentence contains TEXT.")
 @click.option("--article", metavar="ID", help="Only events from this article.")
+@click.option("--canonical", is_flag=True,
+              help="Each distinct event once (same date, actors, recipients and type), with "
+                   "its mentions, articles, sources (syndicated copies count once) and outlets.")
+@click.option("--min-sources", type=int, default=None, metavar="N",
+              help="With --canonical: only events reported by at least N sources.")
 @format_option
 @limit_option
-def events(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
-    """List stored events.
+def events(db: str | None, fmt: str, limit: int, canonical: bool, min_sources: int | None,
+           **filters: Any) -> None:
+    """List stored events: every mention, or with --canonical each event once.
 
     \b
     Example:
         communique events --actor CHN --recipient RUS --since 2022-01-01
         communique events --type ASSAULT --format csv > assaults.csv
+        communique events --canonical --min-sources 2 --format jsonl
     """
+    if not canonical:
+        if min_sources is not None:
+            raise click.UsageError("--min-sources needs --canonical")
+        with _open(db) as store:
+            rows = store.events(limit=limit or None, **_clean(filters))
+        _emit(rows, fmt, _event_row, "events")
+        return
+    if filters.pop("search", None) or filters.pop("article", None):
+        raise click.UsageError("--search and --article list mentions; drop --canonical")
     with _open(db) as store:
-        rows = store.events(limit=limit or None, **_clean(filters))
-    _emit(rows, fmt, _event_row, "events")
+        rows = store.canonical_events(limit=limit or None, min_sources=min_sources or 1,
+                                      **_clean(filters))
+
+    def flat(e: dict[str, Any]) -> dict[str, Any]:
+        row = _event_row(e)
+        row["id"] = e["canonical_id"]
+        row.update(mentions=e["mentions"], articles=e["articles"], sources=e["sources"],
+                   outlets="; ".join(e["outlets"]))
+        return row
+
+    _emit(rows, fmt, flat, "canonical events")
 
 
 @main.command()
@@ -329,6 +357,8 @@ def articles(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
             "title": a.get("title") or "",
             "events": a.get("events", 0),
             "quotes": a.get("quotes", 0),
+            "language": a.get("language") or "",
+            "republished_from": a.get("republished_from") or "",
         }
 
     _emit(rows, fmt, flat, "articles")

@@ -1,4 +1,4 @@
-"""Sources to Articles: HTML pages, plain-text scrapes, JSON lines, stdin.
+"""Sources to Articles: HTML pages, plain-text scrapes, JSON lines, WARC archives, stdin.
 
 ``expand_paths`` turns what the user typed into files; ``read_file`` and
 ``read_text`` turn files and text into :class:`~communique.model.Article`

@@ -24,18 +24,27 @@ from communique.ingest.decode import HEAD_BYTES, check_not_binary, decode_bytes
 from communique.ingest.html import article_from_html
 from communique.ingest.jsonl import iter_jsonl, parse_line
 from communique.ingest.text import article_from_text
+from communique.ingest.warc import is_warc, read_warc
 from communique.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "expand_paths", "read_file", "read_text"]
 
 #: Extensions read when a directory is searched, and the reader each one selects.
-SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".txt": "txt", ".jsonl": "jsonl"}
+#: (``.warc.gz`` files are found by :func:`_known` too: their last suffix is ``.gz``.)
+SUFFIXES: dict[str, str] = {
+    ".html": "html", ".htm": "html", ".txt": "txt", ".jsonl": "jsonl", ".warc": "warc",
+}
 # Named explicitly, a file may also use the other common name for JSON lines.
 _FORMATS: dict[str, str] = {**SUFFIXES, ".ndjson": "jsonl"}
 
 DEFAULT_MAX_BYTES = 20_000_000
 
 _GLOB_CHARS = frozenset("*?[")
+
+
+def _known(path: Path) -> bool:
+    """Whether a directory search reads this file: a known extension, or ``.warc.gz``."""
+    return path.suffix.lower() in SUFFIXES or is_warc(path)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -54,7 +63,7 @@ def _walk(directory: Path) -> Iterator[Path]:
         path = Path(directory) / entry.name
         if entry.is_dir():
             yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+        elif entry.is_file() and _known(path):
             yield path
 
 
@@ -62,7 +71,7 @@ def _wanted(match: Path, pattern: str) -> bool:
     """A glob match is read if it has a known extension or the one the pattern spells out."""
     suffix = match.suffix.lower()
     literal = Path(pattern).suffix.lower()
-    return suffix in SUFFIXES or (
+    return _known(match) or (
         bool(literal) and not _GLOB_CHARS & set(literal) and suffix == literal
     )
 
@@ -189,6 +198,8 @@ def read_file(
     path = Path(path)
     name = str(path)
     size = _open_checked(path)
+    if is_warc(path):  # archives are streamed: no whole-file size limit, no text checks
+        return _with_overrides(read_warc(path, max_bytes=max_bytes), pub_date, outlet, url)
     kind = _FORMATS.get(path.suffix.lower())
     if kind != "jsonl" and size > max_bytes:  # before reading a byte of it
         raise InputError(

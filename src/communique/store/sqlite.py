@@ -18,6 +18,7 @@ from typing import Any
 
 from communique.errors import StoreError
 from communique.model import AnalyzedArticle
+from communique.store.canonical import select_canonical_events
 from communique.store.migrate import apply_migrations
 from communique.store.query import (
     register_functions,
@@ -168,6 +169,14 @@ class Store:
         search, article, limit (default 100, None for all), all_versions.
         """
         return self._read(select_events, filters)
+
+    def canonical_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Each distinct event once, with ``mentions``, ``articles``, ``sources``, ``outlets``.
+
+        Filters: actor, recipient, event_type, date_from, date_to, outlet,
+        min_sources, limit. Syndicated copies of one story count as one source.
+        """
+        return self._read(select_canonical_events, filters)
 
     def quotes(self, **filters: Any) -> list[dict[str, Any]]:
         """Quote dicts (``Quote.to_json``) plus the article fields events carry.

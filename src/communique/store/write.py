@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
+from communique.store.event_groups import assign_event_groups
+from communique.store.syndication import link_syndicated
 
 __all__ = ["event_id", "insert_analyzed", "iso_date", "quote_id"]
 
@@ -238,4 +240,6 @@ def insert_analyzed(conn: sqlite3.Connection, analyzed: AnalyzedArticle, now: st
         _insert_event(conn, rowid, public_id, version, n, ev)
     for n, q in enumerate(analyzed.quotes, start=1):
         _insert_quote(conn, rowid, public_id, version, n, q)
+    original = link_syndicated(conn, rowid, art)
+    assign_event_groups(conn, rowid, original)
     return "new" if previous is None else "version"

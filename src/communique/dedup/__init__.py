@@ -1,0 +1,1 @@
+"""Duplicates: syndicated copies of one story, and the same event reported many times."""
