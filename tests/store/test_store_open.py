@@ -141,3 +141,17 @@ def test_store_closed_store_says_so(db_path):
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.events()
+
+
+def test_store_applies_a_lower_numbered_migration_added_later(tmp_path):
+    """A step merged after a higher-numbered one reached a database still runs."""
+    import sqlite3
+
+    from communique.store.migrate import Migration, apply_migrations
+
+    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
+    first = [Migration(1, "one", "CREATE TABLE one (x);"), Migration(3, "three",
+                                                                   "CREATE TABLE three (x);")]
+    apply_migrations(conn, "m.db", first)
+    later = [first[0], Migration(2, "two", "CREATE TABLE two (x);"), first[1]]
+    assert apply_migrations(conn, "m.db", later) == [2]

@@ -115,9 +115,12 @@ def apply_migrations(
             f"supports ({newest}); upgrade communique to use it"
         )
     conn.execute(_CREATE_TABLE)
+    # Every step not yet recorded runs, not only those above the highest one: a step
+    # numbered below a newer one that reached the database first is still applied.
+    recorded = {v for (v,) in conn.execute("SELECT version FROM migrations")}
     applied: list[int] = []
     for step in steps:
-        if step.version <= current:
+        if step.version in recorded:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
