@@ -35,6 +35,7 @@ __all__ = [
     "encode_cursor",
     "event_by_id",
     "event_time_series",
+    "has_places",
     "page_articles",
     "page_events",
     "page_quotes",
@@ -92,6 +93,11 @@ def split_dyad(dyad: str) -> tuple[str, str]:
 
 def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
+def has_places(conn: sqlite3.Connection) -> bool:
+    """Whether this database records where events happened (a later schema may)."""
+    return _has_column(conn, "events", "place")
 
 
 def event_where(conn: sqlite3.Connection, filters: dict[str, Any]) -> _Where:
