@@ -45,6 +45,9 @@ def ingest_documents(records: list[Any], store: Store, pipeline: Any) -> dict[st
             report["failures"].append({"document": n, "problem": err.problem})
             store.record_failure(err.path, err.problem)
             continue
+        # Pushed documents have no file; name each by its own id so that two
+        # unrelated documents are never taken for versions of one another.
+        article.source = f"<api>/{article.id}"
         if store.has_content(article.content_hash):
             report["unchanged"] += 1
         else:
