@@ -14,7 +14,8 @@ from communique.store import Store
 __all__ = ["EventQuery", "PageQuery", "QuoteQuery", "ArticleQuery", "store_of"]
 
 Text = Annotated[str | None, Query(max_length=200)]
-DateText = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+# Empty values are allowed everywhere: an HTML form sends its blank fields.
+DateText = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
                                        description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
 
 
@@ -31,7 +32,8 @@ class EventQuery:
     dyad: Annotated[str | None, Query(max_length=200,
                                       description="ACTOR-RECIPIENT, e.g. CHN-JPN")] = None
     type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None
-    quad: Annotated[int | None, Query(ge=1, le=4, description="CAMEO quad class 1-4")] = None
+    quad: Annotated[str | None, Query(pattern="^[1-4]?$",
+                                      description="CAMEO quad class 1-4")] = None
     context: Text = None
     country: Annotated[str | None, Query(max_length=40,
                                          description="code of either actor or recipient")] = None
@@ -44,7 +46,7 @@ class EventQuery:
 
     def filters(self) -> dict[str, Any]:
         out = {"actor": self.actor, "recipient": self.recipient, "dyad": self.dyad,
-               "event_type": self.type, "quad": self.quad, "context": self.context,
+               "event_type": self.type, "quad": int(self.quad) if self.quad else None, "context": self.context,
                "country": self.country, "place": self.place, "outlet": self.outlet,
                "search": self.search, "article": self.article, "date_from": self.since,
                "date_to": self.until}
