@@ -46,7 +46,8 @@ class EventQuery:
 
     def filters(self) -> dict[str, Any]:
         out = {"actor": self.actor, "recipient": self.recipient, "dyad": self.dyad,
-               "event_type": self.type, "quad": int(self.quad) if self.quad else None, "context": self.context,
+               "event_type": self.type, "quad": int(self.quad) if self.quad else None,
+               "context": self.context,
                "country": self.country, "place": self.place, "outlet": self.outlet,
                "search": self.search, "article": self.article, "date_from": self.since,
                "date_to": self.until}
