@@ -174,3 +174,19 @@ def test_web_api_openapi_schema_validates(client):
     params = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "recipient", "dyad", "type", "quad", "context", "country", "place",
             "outlet", "search", "since", "until", "cursor", "format"} <= params
+
+
+def test_web_api_aggregates_follow_new_articles(hostile_db):
+    from fastapi.testclient import TestClient
+    from web_hostile import hostile_article
+
+    from communique.web import create_app
+
+    app = TestClient(create_app(hostile_db))
+    assert app.get("/api/dyads").json()["items"][0]["events"] == 1
+    more = hostile_article()
+    more.article.story_id, more.article.url = "hostile-2", "https://example.org/2"
+    more.article.text += " Again."
+    with open_store(hostile_db) as store:
+        store.add(more)
+    assert app.get("/api/dyads").json()["items"][0]["events"] == 2

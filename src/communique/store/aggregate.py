@@ -30,6 +30,8 @@ __all__ = [
     "EVENT_FILTERS",
     "Page",
     "actor_counts",
+    "corpus_counts",
+    "data_version",
     "decode_cursor",
     "dyad_counts",
     "encode_cursor",
@@ -334,3 +336,25 @@ def event_time_series(conn: sqlite3.Connection, filters: dict[str, Any], *,
         "GROUP BY period, key ORDER BY period, key"
     )
     return [dict(row) for row in conn.execute(sql, params)]
+
+
+def corpus_counts(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The overview's headline numbers (latest versions), without ``summary``'s breakdowns."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM articles WHERE is_latest = 1), "
+        "(SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
+        " WHERE a.is_latest = 1), "
+        "(SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        " WHERE a.is_latest = 1), "
+        "(SELECT count(DISTINCT outlet) FROM articles WHERE is_latest = 1), "
+        "(SELECT min(pub_date) FROM articles WHERE is_latest = 1), "
+        "(SELECT max(pub_date) FROM articles WHERE is_latest = 1)"
+    ).fetchone()
+    keys = ("articles", "events", "quotes", "outlets", "date_from", "date_to")
+    return dict(zip(keys, row, strict=True))
+
+
+def data_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """Changes whenever an article (or a new version of one) is stored: a cache key."""
+    return tuple(conn.execute(
+        "SELECT max(id), (SELECT max(id) FROM events) FROM articles").fetchone())

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from communique import __version__
 from communique.errors import CommuniqueError
 from communique.store import Store, open_store
+from communique.web.cache import Cache
 
 __all__ = ["MAX_BODY_BYTES", "WebSettings", "create_app", "error_response"]
 
@@ -185,6 +186,7 @@ def create_app(db_path: str | Path, token: str | None = None, public_read_only: 
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.settings = settings
     app.state.stores = StorePool(settings.db_path)
+    app.state.cache = Cache()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     routes_pages.configure(app.state.templates)
     _install_guards(app, settings)

@@ -100,7 +100,8 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 def list_actors(request: Request, store: StoreDep, q: Annotated[EventQuery, Depends()],
                 limit: Limit = 50, format: Format = "json") -> Response:
     """Actors of the matching events by code, sector and identifier, most active first."""
-    return _rows(request, "rows", agg.actor_counts(store.conn, q.filters(), limit=limit), format)
+    rows = request.app.state.cache.get(store, agg.actor_counts, q.filters(), limit=limit)
+    return _rows(request, "rows", rows, format)
 
 
 @router.get("/dyads", responses=ERRORS, summary="Actor → recipient pairs with counts")
@@ -108,7 +109,8 @@ def list_dyads(request: Request, store: StoreDep, q: Annotated[EventQuery, Depen
                limit: Limit = 50, format: Format = "json") -> Response:
     """Pairs of actor and recipient codes with event counts, Goldstein sums and how many
     events were cooperation (quad 1-2) or conflict (quad 3-4)."""
-    return _rows(request, "rows", agg.dyad_counts(store.conn, q.filters(), limit=limit), format)
+    rows = request.app.state.cache.get(store, agg.dyad_counts, q.filters(), limit=limit)
+    return _rows(request, "rows", rows, format)
 
 
 @router.get("/timeseries", responses=ERRORS, summary="Event counts per period")
@@ -118,7 +120,8 @@ def time_series(request: Request, store: StoreDep, q: Annotated[EventQuery, Depe
                 format: Format = "json") -> Response:
     """Counts and Goldstein sums per day, week (starting Monday), month or year, split by
     quad class or PLOVER event type. Undated events are left out."""
-    rows = agg.event_time_series(store.conn, q.filters(), interval=interval, by=by)
+    rows = request.app.state.cache.get(store, agg.event_time_series, q.filters(),
+                                       interval=interval, by=by)
     return _rows(request, "rows", rows, format)
 
 

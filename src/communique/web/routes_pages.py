@@ -63,14 +63,20 @@ def configure(templates: Jinja2Templates) -> None:
     templates.env.filters.update(segment=segment, safe_url=safe_url, actors=actors_text)
 
 
+def cached(request: Request, store: Store) -> Any:
+    """A reader of corpus-wide aggregates that remembers them until the data changes."""
+    cache = request.app.state.cache
+    return lambda fn, *args, **kwargs: cache.get(store, fn, *args, **kwargs)
+
+
 def render(request: Request, name: str, **context: Any) -> Response:
     assert _TEMPLATES is not None
     return _TEMPLATES.TemplateResponse(request, name, context)
 
 
-def quad_chart(store: Store, filters: dict[str, Any], title: str, **extra: Any) -> Any:
+def quad_chart(remember: Any, filters: dict[str, Any], title: str, **extra: Any) -> Any:
     """Monthly events by quad class, each point linking to the events it counts."""
-    rows = agg.event_time_series(store.conn, filters, interval="month", by="quad")
+    rows = remember(agg.event_time_series, filters, interval="month", by="quad")
     if not rows:
         return None
     periods = month_range(rows[0]["period"], rows[-1]["period"])
@@ -86,12 +92,13 @@ def quad_chart(store: Store, filters: dict[str, Any], title: str, **extra: Any) 
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> Response:
     conn = store.conn
+    remember = cached(request, store)
     return render(
         request, "overview.html",
-        summary=store.summary(),
-        chart=quad_chart(store, {}, "Events per month by quad class"),
-        dyads=agg.dyad_counts(conn, {}, limit=12),
-        actors=agg.actor_counts(conn, {}, limit=12),
+        summary=remember(agg.corpus_counts),
+        chart=quad_chart(remember, {}, "Events per month by quad class"),
+        dyads=remember(agg.dyad_counts, {}, limit=12),
+        actors=remember(agg.actor_counts, {}, limit=12),
         quotes=agg.page_quotes(conn, {}, limit=8, desc=True).rows,
     )
 
@@ -145,8 +152,9 @@ def article_page(request: Request, store: StoreDep, article_id: Ident) -> Respon
 def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_length=60)]
                ) -> Response:
     conn = store.conn
-    as_actor = agg.event_time_series(conn, {"actor": code}, interval="month", by="none")
-    as_recipient = agg.event_time_series(conn, {"recipient": code}, interval="month", by="none")
+    remember = cached(request, store)
+    as_actor = remember(agg.event_time_series, {"actor": code}, interval="month", by="none")
+    as_recipient = remember(agg.event_time_series, {"recipient": code}, interval="month", by="none")
     rows = as_actor + as_recipient
     chart = None
     if rows:
@@ -157,12 +165,12 @@ def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_
              ("as recipient", "recipient", {r["period"]: r["events"] for r in as_recipient})],
             lambda name, period: link("/events", since=period, until=period,
                                       **{"actor" if name == "as actor" else "recipient": code}))
-    names = [a for a in agg.actor_counts(conn, {"country": code}, limit=50)
+    names = [a for a in remember(agg.actor_counts, {"country": code}, limit=50)
              if (a["code"] or "").upper() == code.upper()]
     return render(
         request, "actor.html", code=code, names=names, chart=chart,
-        partners_out=agg.dyad_counts(conn, {"actor": code}, limit=15),
-        partners_in=agg.dyad_counts(conn, {"recipient": code}, limit=15),
+        partners_out=remember(agg.dyad_counts, {"actor": code}, limit=15),
+        partners_in=remember(agg.dyad_counts, {"recipient": code}, limit=15),
         quotes=agg.page_quotes(conn, {"speaker": code}, limit=20, desc=True).rows,
         events=agg.page_events(conn, {"country": code}, limit=20, desc=True).rows,
     )
@@ -172,10 +180,11 @@ def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_
 def dyad_page(request: Request, store: StoreDep, actor: Annotated[str, Path(max_length=60)],
               recipient: Annotated[str, Path(max_length=60)]) -> Response:
     conn = store.conn
+    remember = cached(request, store)
     ways = [(actor, recipient), (recipient, actor)]
     series = {}
     for a, r in ways:
-        series[(a, r)] = agg.event_time_series(conn, {"actor": a, "recipient": r},
+        series[(a, r)] = remember(agg.event_time_series, {"actor": a, "recipient": r},
                                                interval="month", by="quad")
     rows = [row for rs in series.values() for row in rs]
     chart = None
