@@ -149,3 +149,15 @@ def test_web_security_ingest_rejects_a_body_that_is_not_documents(hostile_db):
                         headers={"authorization": "Bearer s3cret"})
     assert response.status_code == 400
     assert "documents" in response.json()["error"]["detail"]
+
+
+def test_web_security_serve_command_refuses_a_public_address(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    monkeypatch.delenv("COMMUNIQUE_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"),
+                                       "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "refusing to listen on 0.0.0.0" in result.output
