@@ -402,6 +402,34 @@ def summary(db: str | None) -> None:
                        db or _settings().db)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --token or "
+                   "--public-read-only.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None, metavar="TOKEN",
+              help="Secret every request must carry (Authorization: Bearer TOKEN, or "
+                   "?token=TOKEN once in a browser); enables POST /api/ingest. "
+                   "Also read from COMMUNIQUE_TOKEN.")
+@click.option("--public-read-only", is_flag=True,
+              help="Let anyone who can reach the server read; writes still need --token.")
+def serve(db: str | None, host: str, port: int, token: str | None,
+          public_read_only: bool) -> None:
+    """Open the database in a browser: pages and a JSON API (OpenAPI at /api/openapi.json).
+
+    \b
+    Example:
+        communique serve --db examples.db
+        COMMUNIQUE_TOKEN=s3cret communique serve --host 0.0.0.0 --public-read-only
+    """
+    from .web.serve import check_bind, run
+
+    check_bind(host, token, public_read_only)
+    run(db or _settings().db, host=host, port=port, token=token,
+        public_read_only=public_read_only, model=_settings().model)
+
+
 def _clean(filters: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v)
             for k, v in filters.items() if v is not None}
