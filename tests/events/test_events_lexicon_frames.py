@@ -25,6 +25,7 @@ CASES: list[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None]] = [
     ("Chile and Peru reached an agreement on fishing rights.", "AGREE", None, None),
     ("Egypt accepted the peace plan proposed by Qatar.", "AGREE", ("EGY",), None),
     ("Morocco vowed to free the detained fishermen.", "AGREE", ("MAR",), None),
+    ("Colombia struck a deal with the rebels.", "AGREE", ("COL",), None),
     # CONSULT
     ("The Turkish foreign minister held talks with Greece in Athens.", "CONSULT", ("TUR",),
      ("GRC",)),
@@ -120,6 +121,7 @@ CASES: list[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None]] = [
     ("Italy suspended air links with Serbia.", "SANCTION", ("ITA",), ("SRB",)),
     ("Mali expelled the French ambassador.", "SANCTION", ("MLI",), ("FRA",)),
     ("Niger broke off talks with Benin.", "SANCTION", ("NER",), ("BEN",)),
+    ("The United States hit China with new tariffs.", "SANCTION", ("USA",), ("CHN",)),
     # COERCE
     ("Turkish police arrested forty journalists in Istanbul.", "COERCE", ("TUR",), None),
     ("The Thai government imposed a curfew on the southern provinces.", "COERCE", ("THA",), None),
