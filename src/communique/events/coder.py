@@ -21,7 +21,7 @@ from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames
-from .lexicon import Entry, Lexicon, load_lexicon
+from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
 
 Resolver = Callable[[str, date | None], Actor | None]
@@ -33,12 +33,14 @@ _INTENT_DETAIL = {
     "072": "0332", "073": "0333", "074": "0334", "084": "0353", "0841": "0353",
     "085": "0354", "087": "0356", "0874": "0356",
 }  # fmt: skip
-_THREAT = {"16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138", "19": "138",
-           "20": "138", "192": "1382", "191": "1381"}
+_THREAT = {"14": "133", "16": "1313", "163": "1312", "162": "1311", "17": "132", "18": "138",
+           "19": "138", "20": "138", "192": "1382", "191": "1381"}
 # Verbs that only carry an event noun: "staged a protest", "launched an offensive".
 _LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organise", "carry",
                 "conduct", "continue", "mount", "make", "wage", "declare", "resume", "call",
-                "step", "escalate", "intensify", "undertake", "open", "unleash"}
+                "step", "escalate", "intensify", "undertake", "open", "unleash", "announce",
+                "order", "approve", "authorize", "authorise", "unveil", "implement", "complete",
+                "pursue", "perform", "commit", "engage"}
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
@@ -175,7 +177,8 @@ class EventCoder:
     def _match(self, tok: Token, pos: str) -> Entry | None:
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
             if self._fits(tok, entry):
-                return entry
+                # A frame coded "-" says "not an event" ("struck a conciliatory tone").
+                return None if entry.cameo == NO_EVENT else entry
         return None
 
     def _fits(self, tok: Token, entry: Entry) -> bool:
@@ -234,7 +237,7 @@ class EventCoder:
         for key in (cameo[:3], cameo[:2]):
             if key in _THREAT:
                 return _THREAT[key], None
-        return None if cameo[:2] in ("14", "15") else (cameo, None)
+        return None if cameo[:2] == "15" else (cameo, None)
 
     # -- nouns ------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from .ontology import PLOVER_TYPES, Ontology, load_ontology
 
 DATA = Path(__file__).parent / "data" / "lexicon.tsv"
 
+NO_EVENT = "-"  # a frame that blocks the more general ones: the words are not an event
 DEFAULT_RECIPIENT = (
     "dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "ccomp",
 )
@@ -88,9 +89,9 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
                 raise DataFileError(str(path), lineno, f"unknown PLOVER type {ptype!r}")
             if pos not in ("VERB", "NOUN", "ADJ"):
                 raise DataFileError(str(path), lineno, f"pos must be VERB, NOUN or ADJ: {pos!r}")
-            if cameo not in ontology:
+            if cameo != NO_EVENT and cameo not in ontology:
                 raise DataFileError(str(path), lineno, f"unknown CAMEO code {cameo!r}")
-            if not ontology[cameo].plover_type:
+            if cameo != NO_EVENT and not ontology[cameo].plover_type:
                 raise DataFileError(str(path), lineno, f"CAMEO {cameo} has no PLOVER type")
             places = tuple(p.strip() for p in recipient.split(",") if p.strip())
             entry = Entry(
