@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..actors.kb import default_kb
 from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
@@ -59,8 +60,10 @@ class EventCoder:
         *,
         lexicon: Lexicon | None = None,
         ontology: Ontology | None = None,
+        countries: frozenset[str] | None = None,
     ) -> None:
         self.resolve = resolve
+        self.countries = countries if countries is not None else frozenset(default_kb().countries)
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
 
@@ -398,7 +401,7 @@ class EventCoder:
             return []
         for c in head.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < head.i):
-                found = self._actors(c, day)
+                found = [a for a in self._actors(c, day) if a.code]  # not "military aid"
                 if found:
                     return found
         for prep in ("of", "for", "by", "from"):
@@ -424,6 +427,14 @@ class EventCoder:
     ) -> Event:
         doc = trigger.doc
         _fill_country(actors, recipients, trigger.sent)
+        code = self.ontology[cameo]
+        if (entry.plover_type or code.plover_type) == "PROTEST" and not recipients:
+            # A protest with no stated target is taken as directed at the protesters' own
+            # government, as PLOVER's gold records code domestic dissent.
+            home = {a.code for a in actors if a.code in self.countries}
+            if len(home) == 1:
+                country = next(iter(home))
+                recipients = [Actor(entity_text=country, code=country, sector="GOV")]
         if cameo.startswith("04") and cameo in ("040", "046") and any(
             t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent
         ):

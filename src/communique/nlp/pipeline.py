@@ -44,7 +44,8 @@ class Pipeline:
                  batch_size: int = 16) -> None:
         self.nlp = load_nlp(model)
         self.resolver = resolver or ActorResolver()
-        self.coder = EventCoder(self.resolver.resolve)
+        self.coder = EventCoder(self.resolver.resolve,
+                                countries=frozenset(self.resolver.kb.countries))
         self.batch_size = batch_size
 
     def analyze(self, article: Article) -> AnalyzedArticle:
