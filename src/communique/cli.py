@@ -377,5 +377,10 @@ def _clean(filters: dict[str, Any]) -> dict[str, Any]:
             for k, v in filters.items() if v is not None}
 
 
+from .eval.cli import eval_group  # noqa: E402
+
+main.add_command(eval_group)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
