@@ -261,6 +261,9 @@ class _Finder:
             nxt = self.spans[n + 1] if n + 1 < len(self.spans) else None
             first_sent = self.index.sent_index(toks[0].i)
             clausal = self._clausal(toks)
+            # quoted words that carry on the reporter's own sentence ("said that '...'",
+            # "pointing to the '...'") are mixed even when they form a clause
+            set_off = self._prev_char(span.open_start) in _BOUNDARY
             cue = self.framing_cue(span, prev, nxt)
             kind = "direct" if cue else None
             if cue is None and not self._is_label(span, toks):
@@ -268,7 +271,7 @@ class _Finder:
                 if governing is False:
                     continue
                 if governing:
-                    cue, kind = governing, "direct" if clausal else "mixed"
+                    cue, kind = governing, "direct" if clausal and set_off else "mixed"
             if cue is None:
                 # a paragraph that carries on the previous speaker's quotation
                 if last is None or not clausal or first_sent > last.last_sent + 1:
@@ -278,7 +281,8 @@ class _Finder:
                 quote = replace(last.quote, type="direct")
                 cue_tok, mention = last.cue, last.speaker_mention
             else:
-                if last is not None and cue.token.i == last.cue.i and last.quote.type == "direct":
+                if (last is not None and cue.token.i == last.cue.i and last.quote.type == "direct"
+                        and set_off):
                     kind = "direct"  # the second half of a quotation split by its cue
                 speaker, mention = self._who(cue.speaker, cue.token)
                 addressee, _ = self._who(cue.addressee, cue.token)
