@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Quote
+from .indirect import find_indirect
 from .lexicon import Cues, default_cues, default_naming
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import (
@@ -86,7 +87,7 @@ class _Finder:
             j -= 1
         return self.text[j] if j >= 0 else "\n"
 
-    def _cue(self, tok: Token) -> _Cue | None:
+    def cue_at(self, tok: Token) -> _Cue | None:
         """The cue a token starts, if it is a speech verb or "according to"."""
         if tok.i in self.quoted:
             return None
@@ -140,7 +141,7 @@ class _Finder:
                 for n, tok in enumerate(after):
                     if tok.idx >= end or (ended and n > 6):
                         break
-                    cue = self._cue(tok)
+                    cue = self.cue_at(tok)
                     if cue and not self._reports_other(tok, span):
                         if ended and any(c.dep_ == "mark" for c in tok.children):
                             break
@@ -157,14 +158,14 @@ class _Finder:
             for tok in reversed(before):
                 if tok.idx < start:
                     break
-                cue = self._cue(tok)
+                cue = self.cue_at(tok)
                 if cue and not self._reports_other(tok, span):
                     return cue
         return None
 
     def _is_cue_before(self, span: QuoteSpan) -> bool:
         before = self._tokens(0, span.open_start)
-        return bool(before) and self._cue(before[-1]) is not None
+        return bool(before) and self.cue_at(before[-1]) is not None
 
     def governing_cue(self, toks: list[Token]) -> _Cue | None | bool:
         """The speech verb above a quoted fragment; False when it is a label or name."""
@@ -179,7 +180,7 @@ class _Finder:
                 if node.i not in inside:
                     if node.lemma_.lower() in self.naming and child.dep_ in _NAMED_DEPS:
                         return False
-                    cue = self._cue(node) or self._according(node)
+                    cue = self.cue_at(node) or self._according(node)
                     if cue:
                         if child.dep_ in SUBJECTS or child.dep_ == "csubj":
                             return False
@@ -189,7 +190,7 @@ class _Finder:
                 child, node = node, node.head
             for side in node.children:  # "China is 'ready', he said" parsed as parataxis
                 if side.dep_ in ("parataxis", "dep") and side.i > root.i:
-                    cue = self._cue(side)
+                    cue = self.cue_at(side)
                     if cue:
                         return cue
         return None
@@ -197,7 +198,7 @@ class _Finder:
     def _according(self, node: Token) -> _Cue | None:
         for child in node.children:
             if child.lower_ == "according":
-                return self._cue(child)
+                return self.cue_at(child)
         return None
 
     # -- building quotes -----------------------------------------------------
@@ -208,7 +209,7 @@ class _Finder:
             return Actor(entity_text=text, start=start, end=end)
         return replace(found, entity_text=text, start=start, end=end)
 
-    def _who(self, head: Token | None, cue: Token) -> tuple[Actor | None, Mention | None]:
+    def speaker_of(self, head: Token | None, cue: Token) -> tuple[Actor | None, Mention | None]:
         """The actor a subject (or object) token names, following pronouns back."""
         if head is None:
             return None, None
@@ -284,8 +285,8 @@ class _Finder:
                 if (last is not None and cue.token.i == last.cue.i and last.quote.type == "direct"
                         and set_off):
                     kind = "direct"  # the second half of a quotation split by its cue
-                speaker, mention = self._who(cue.speaker, cue.token)
-                addressee, _ = self._who(cue.addressee, cue.token)
+                speaker, mention = self.speaker_of(cue.speaker, cue.token)
+                addressee, _ = self.speaker_of(cue.addressee, cue.token)
                 quote = Quote(
                     quote_text="", type=kind or "direct", start=0, end=0, speaker=speaker,
                     cue=cue.text, addressee=addressee,
@@ -304,7 +305,8 @@ class _Finder:
             last_sent = max(self.index.sent_index(toks[-1].i), self.index.sent_index(cue_tok.i))
             last = _Found(quote, cue_tok, last_sent, mention)
             quotes.append(quote)
-        return quotes
+        quotes.extend(find_indirect(self, quotes))
+        return sorted(quotes, key=lambda q: q.start)
 
 
 def find_quotes(doc: Doc, resolve: Resolver | None = None, *, section: str = "text") -> list[Quote]:
