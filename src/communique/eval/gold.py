@@ -105,7 +105,8 @@ def load_stories(path: str | Path, ids: set[str] | None = None) -> dict[str, Sto
             row = json.loads(line)
             story_id, text = str(row["id"]), row["text"]
         except (json.JSONDecodeError, KeyError, TypeError):
-            raise InputError(f"{path}:{number}", "expected a JSON object with id and text") from None
+            problem = "expected a JSON object with id and text"
+            raise InputError(f"{path}:{number}", problem) from None
         if ids is not None and story_id not in ids:
             continue
         published = str(row.get("published") or "")[:10]
