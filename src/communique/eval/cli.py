@@ -14,7 +14,13 @@ import click
 
 from ..errors import CommuniqueError
 
-eval_group = click.Group("eval", help="Score the pipeline against gold data.")
+eval_group = click.Group(
+    "eval",
+    help=(
+        "Score the pipeline against gold data.\n\n"
+        "\b\nExample:\n    communique eval quotes src/communique/eval/data/quotes_gold.jsonl"
+    ),
+)
 
 DEFAULT_STORIES = os.path.join("..", "shared", "data", "voa", "voa_stories.jsonl")
 

@@ -11,6 +11,7 @@ Spans with no speech verb are dropped: most of them are titles and labels.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -67,6 +68,9 @@ class _Finder:
         self.section = section
         self.cues = cues
         self.naming = default_naming()
+        self._toks = [t for t in doc if not t.is_space]
+        self._tok_starts = [t.idx for t in self._toks]
+        self._tok_ends = [t.idx + len(t) for t in self._toks]
         self.spans = find_quote_spans(self.text)
         self.quoted: set[int] = set()
         for span in self.spans:
@@ -76,10 +80,10 @@ class _Finder:
     # -- helpers over characters and tokens ---------------------------------
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        doc_span = self.doc.char_span(start, end, alignment_mode="expand")
-        if doc_span is None:
-            return []
-        return [t for t in doc_span if not t.is_space]
+        """Non-space tokens touching characters [start, end), by bisection (this runs a lot)."""
+        lo = bisect_right(self._tok_ends, start)
+        hi = bisect_left(self._tok_starts, end)
+        return self._toks[lo:hi]
 
     def _prev_char(self, i: int) -> str:
         j = i - 1
@@ -233,7 +237,7 @@ class _Finder:
     def _clausal(self, toks: list[Token]) -> bool:
         """A whole clause or more: a verb inside the span with its own subject inside."""
         inside = {t.i for t in toks}
-        if len({t.sent.start for t in toks if not t.is_punct}) > 1:
+        if len({self.index.sent_index(t.i) for t in toks if not t.is_punct}) > 1:
             return True
         for tok in toks:
             if tok.head.i in inside and tok.head.i != tok.i:
