@@ -220,3 +220,36 @@ def test_cli_bad_pub_date_is_rejected(runner, tmp_path):
 def test_cli_every_command_has_help_with_example(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+@pytest.mark.model
+def test_cli_eval_quotes_prints_scores_as_json(tmp_path):
+    import hashlib
+
+    text = '"The port is open," the mayor said. Officials said ships were waiting.'
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(json.dumps({"id": "s1", "text": text}) + "\n", encoding="utf-8")
+    start = text.index("The port")
+    span = "The port is open"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "story_id": "s1", "start": start, "end": start + len(span), "type": "direct",
+        "speaker": "the mayor", "sha1": hashlib.sha1(span.encode()).hexdigest()[:10],
+    }) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "quotes", str(gold), "--stories", str(stories),
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["types"]["direct"]["overlap"]["recall"] == 1.0
+    assert scores["speaker"]["direct"]["accuracy"] == 1.0
+
+
+def test_cli_eval_quotes_reports_a_checksum_mismatch(tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(json.dumps({"id": "s1", "text": "Officials said so."}) + "\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"story_id": "s1", "start": 0, "end": 9, "type": "direct",
+                                "speaker": "x", "sha1": "0000000000"}) + "\n")
+    result = CliRunner().invoke(main, ["eval", "quotes", str(gold), "--stories", str(stories)])
+    assert result.exit_code != 0
+    assert "checksum mismatch" in result.output

@@ -38,3 +38,27 @@ def test_extract_seed_page_quotes_attributed_to_xi(nlp, shared_dir):
     assert "no limits" not in texts
     for q in quotes:
         assert body[q.start : q.end] == q.quote_text
+
+
+def test_extract_seed_page_through_pipeline_resolves_xi(pipeline, shared_dir):
+    from datetime import date
+
+    from communique.api import process_text
+
+    raw = (shared_dir / "seed" / "scraped_page.txt").read_text(encoding="utf-8")
+    title = next(line for line in raw.splitlines()[1:] if line.strip())
+    analyzed = process_text(body_of(raw), title=title, pub_date=date(2022, 6, 15),
+                            pipeline=pipeline)
+    by_text = {q.quote_text: q for q in analyzed.quotes if q.section == "text"}
+    xi = [q for q in by_text.values()
+          if q.speaker and q.speaker.identifier_text == "Xi Jinping"]
+    full = [q for q in xi if q.type == "direct"]
+    assert len(full) == 3
+    for words in ("independently assessed the situation",
+                  "proper settlement of the Ukraine crisis",
+                  "willing to continue to play its role"):
+        assert by_text[words].type == "mixed"
+        assert by_text[words].speaker.identifier_text == "Xi Jinping", words
+    assert "special military operation" not in by_text
+    # a fragment after "pointing to the" carries on the reporter's sentence
+    assert by_text["steady progress"].type == "mixed"

@@ -41,7 +41,9 @@ class Pipeline:
     """The whole analysis: sentences, events, quotes for each article."""
 
     def __init__(self, model: str = DEFAULT_MODEL, resolver: ActorResolver | None = None,
-                 batch_size: int = 16) -> None:
+                 batch_size: int = 16, *, quotes: bool = True) -> None:
+        """``quotes=False`` skips quotation finding (events only; used to time that stage)."""
+        self.quotes_enabled = quotes
         self.nlp = load_nlp(model)
         self.resolver = resolver or ActorResolver()
         self.coder = EventCoder(self.resolver.resolve,
@@ -92,9 +94,10 @@ class Pipeline:
                     self.coder.code_sentence(sent, sentence, article.pub_date, article.id)
                 )
                 seq += 1
-            result.quotes.extend(
-                self._quotes(doc, section, first_seq, article.pub_date, article.id)
-            )
+            if self.quotes_enabled:
+                result.quotes.extend(
+                    self._quotes(doc, section, first_seq, article.pub_date, article.id)
+                )
         _number(result.events, article.id, "E")
         _number(result.quotes, article.id, "Q")
         return result

@@ -2,7 +2,8 @@
 
 :func:`find_quotes` reads one parsed section (a spaCy ``Doc`` of the title or
 the body) and returns :class:`communique.model.Quote` records for direct
-quotations and for quoted fragments inside reported speech.
+quotations, quoted fragments inside reported speech (mixed) and reported
+clauses without quotation marks (indirect).
 """
 
 from .extract import find_quotes

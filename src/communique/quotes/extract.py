@@ -11,12 +11,14 @@ Spans with no speech verb are dropped: most of them are titles and labels.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Quote
+from .indirect import find_indirect
 from .lexicon import Cues, default_cues, default_naming
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import (
@@ -66,6 +68,9 @@ class _Finder:
         self.section = section
         self.cues = cues
         self.naming = default_naming()
+        self._toks = [t for t in doc if not t.is_space]
+        self._tok_starts = [t.idx for t in self._toks]
+        self._tok_ends = [t.idx + len(t) for t in self._toks]
         self.spans = find_quote_spans(self.text)
         self.quoted: set[int] = set()
         for span in self.spans:
@@ -75,10 +80,10 @@ class _Finder:
     # -- helpers over characters and tokens ---------------------------------
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        doc_span = self.doc.char_span(start, end, alignment_mode="expand")
-        if doc_span is None:
-            return []
-        return [t for t in doc_span if not t.is_space]
+        """Non-space tokens touching characters [start, end), by bisection (this runs a lot)."""
+        lo = bisect_right(self._tok_ends, start)
+        hi = bisect_left(self._tok_starts, end)
+        return self._toks[lo:hi]
 
     def _prev_char(self, i: int) -> str:
         j = i - 1
@@ -86,7 +91,7 @@ class _Finder:
             j -= 1
         return self.text[j] if j >= 0 else "\n"
 
-    def _cue(self, tok: Token) -> _Cue | None:
+    def cue_at(self, tok: Token) -> _Cue | None:
         """The cue a token starts, if it is a speech verb or "according to"."""
         if tok.i in self.quoted:
             return None
@@ -140,7 +145,7 @@ class _Finder:
                 for n, tok in enumerate(after):
                     if tok.idx >= end or (ended and n > 6):
                         break
-                    cue = self._cue(tok)
+                    cue = self.cue_at(tok)
                     if cue and not self._reports_other(tok, span):
                         if ended and any(c.dep_ == "mark" for c in tok.children):
                             break
@@ -157,14 +162,14 @@ class _Finder:
             for tok in reversed(before):
                 if tok.idx < start:
                     break
-                cue = self._cue(tok)
+                cue = self.cue_at(tok)
                 if cue and not self._reports_other(tok, span):
                     return cue
         return None
 
     def _is_cue_before(self, span: QuoteSpan) -> bool:
         before = self._tokens(0, span.open_start)
-        return bool(before) and self._cue(before[-1]) is not None
+        return bool(before) and self.cue_at(before[-1]) is not None
 
     def governing_cue(self, toks: list[Token]) -> _Cue | None | bool:
         """The speech verb above a quoted fragment; False when it is a label or name."""
@@ -179,7 +184,7 @@ class _Finder:
                 if node.i not in inside:
                     if node.lemma_.lower() in self.naming and child.dep_ in _NAMED_DEPS:
                         return False
-                    cue = self._cue(node) or self._according(node)
+                    cue = self.cue_at(node) or self._according(node)
                     if cue:
                         if child.dep_ in SUBJECTS or child.dep_ == "csubj":
                             return False
@@ -189,7 +194,7 @@ class _Finder:
                 child, node = node, node.head
             for side in node.children:  # "China is 'ready', he said" parsed as parataxis
                 if side.dep_ in ("parataxis", "dep") and side.i > root.i:
-                    cue = self._cue(side)
+                    cue = self.cue_at(side)
                     if cue:
                         return cue
         return None
@@ -197,7 +202,7 @@ class _Finder:
     def _according(self, node: Token) -> _Cue | None:
         for child in node.children:
             if child.lower_ == "according":
-                return self._cue(child)
+                return self.cue_at(child)
         return None
 
     # -- building quotes -----------------------------------------------------
@@ -208,7 +213,7 @@ class _Finder:
             return Actor(entity_text=text, start=start, end=end)
         return replace(found, entity_text=text, start=start, end=end)
 
-    def _who(self, head: Token | None, cue: Token) -> tuple[Actor | None, Mention | None]:
+    def speaker_of(self, head: Token | None, cue: Token) -> tuple[Actor | None, Mention | None]:
         """The actor a subject (or object) token names, following pronouns back."""
         if head is None:
             return None, None
@@ -232,7 +237,7 @@ class _Finder:
     def _clausal(self, toks: list[Token]) -> bool:
         """A whole clause or more: a verb inside the span with its own subject inside."""
         inside = {t.i for t in toks}
-        if len({t.sent.start for t in toks if not t.is_punct}) > 1:
+        if len({self.index.sent_index(t.i) for t in toks if not t.is_punct}) > 1:
             return True
         for tok in toks:
             if tok.head.i in inside and tok.head.i != tok.i:
@@ -261,6 +266,9 @@ class _Finder:
             nxt = self.spans[n + 1] if n + 1 < len(self.spans) else None
             first_sent = self.index.sent_index(toks[0].i)
             clausal = self._clausal(toks)
+            # quoted words that carry on the reporter's own sentence ("said that '...'",
+            # "pointing to the '...'") are mixed even when they form a clause
+            set_off = self._prev_char(span.open_start) in _BOUNDARY
             cue = self.framing_cue(span, prev, nxt)
             kind = "direct" if cue else None
             if cue is None and not self._is_label(span, toks):
@@ -268,7 +276,7 @@ class _Finder:
                 if governing is False:
                     continue
                 if governing:
-                    cue, kind = governing, "direct" if clausal else "mixed"
+                    cue, kind = governing, "direct" if clausal and set_off else "mixed"
             if cue is None:
                 # a paragraph that carries on the previous speaker's quotation
                 if last is None or not clausal or first_sent > last.last_sent + 1:
@@ -278,10 +286,11 @@ class _Finder:
                 quote = replace(last.quote, type="direct")
                 cue_tok, mention = last.cue, last.speaker_mention
             else:
-                if last is not None and cue.token.i == last.cue.i and last.quote.type == "direct":
+                if (last is not None and cue.token.i == last.cue.i and last.quote.type == "direct"
+                        and set_off):
                     kind = "direct"  # the second half of a quotation split by its cue
-                speaker, mention = self._who(cue.speaker, cue.token)
-                addressee, _ = self._who(cue.addressee, cue.token)
+                speaker, mention = self.speaker_of(cue.speaker, cue.token)
+                addressee, _ = self.speaker_of(cue.addressee, cue.token)
                 quote = Quote(
                     quote_text="", type=kind or "direct", start=0, end=0, speaker=speaker,
                     cue=cue.text, addressee=addressee,
@@ -300,7 +309,8 @@ class _Finder:
             last_sent = max(self.index.sent_index(toks[-1].i), self.index.sent_index(cue_tok.i))
             last = _Found(quote, cue_tok, last_sent, mention)
             quotes.append(quote)
-        return quotes
+        quotes.extend(find_indirect(self, quotes))
+        return sorted(quotes, key=lambda q: q.start)
 
 
 def find_quotes(doc: Doc, resolve: Resolver | None = None, *, section: str = "text") -> list[Quote]:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
 # opener -> closers it accepts
-_DOUBLE_OPEN = {"\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
-                "\u201f": "\u201d", '"': '"'}  # fmt: skip
+# (copy often mixes a straight opening mark with a curly closing one, and back)
+_DOUBLE_OPEN = {"\u201c": "\u201d\u201c\"", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
+                "\u201f": "\u201d", '"': '"\u201d'}  # fmt: skip
 _DOUBLE_CLOSE = "\u201d\u00bb"
 _SINGLE_OPEN = {"\u2018": "\u2019", "\u201a": "\u2018\u2019", "\u2039": "\u203a", "'": "'"}
 _SINGLE_CLOSE = "\u2019\u203a"
@@ -80,6 +81,12 @@ def _make(text: str, open_i: int, close_i: int, close_end: int, style: str) -> Q
     return QuoteSpan(open_i, close_i, close_end, start, end, style)
 
 
+def _ends_sentence(text: str, open_i: int, i: int) -> bool:
+    """True when an opening mark at ``i`` follows a finished sentence of an open quotation."""
+    before = text[open_i + 1 : i].rstrip()
+    return len(before.split()) > 2 and before[-1:] in ".!?\u2026"
+
+
 def _double_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_i: int | None = None
@@ -105,7 +112,13 @@ def _double_spans(text: str) -> list[QuoteSpan]:
                     spans.append(span)
                 open_i = None
             elif ch in _DOUBLE_OPEN and _left_flanking(text, i):
-                open_i = i  # the earlier mark was stray; start again here
+                if _ends_sentence(text, open_i, i):
+                    # paragraphs run together ("... end. \u201cNext"): the earlier
+                    # quotation continued to a paragraph end that was flattened away
+                    span = _make(text, open_i, i, i, "double")
+                    if span:
+                        spans.append(span)
+                open_i = i  # start again here
         elif ch in _DOUBLE_OPEN:
             if ch != '"' or _left_flanking(text, i):
                 open_i = i

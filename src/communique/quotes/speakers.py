@@ -129,12 +129,13 @@ def kind_of(phrase: Span) -> str | None:
                 return kind
         if child.lower_ == "old" and any(t.lemma_ == "year" for t in child.subtree):
             return "person"
-    for ent in phrase.doc.ents:
-        if ent.start < phrase.end and phrase.start < ent.end:
-            if ent.label_ in _PERSON_LABELS:
+    for tok in phrase:  # the first entity the phrase touches (token labels: no Span objects)
+        if tok.ent_type_:
+            if tok.ent_type_ in _PERSON_LABELS:
                 return "person"
-            if ent.label_ in _GROUP_LABELS:
+            if tok.ent_type_ in _GROUP_LABELS:
                 return "group"
+            break
     return default_nouns().get(head.lemma_.lower()) or default_nouns().get(head.lower_)
 
 
