@@ -7,7 +7,9 @@ grouped by office and body. Lookups are then plain dict hits.
 
 The base data lives in ``data/`` beside this module. Later dictionaries (more
 office-holders, armed groups, a user's own lists) go in further directories with
-the same file names and columns and are passed as ``extra_dirs``.
+the same file names and columns and are passed as ``extra_dirs``. A user's own
+actors (YAML, CSV or TABARI/PETRARCH ``.actors`` files, see ``custom.py``) are
+passed as ``extra`` and override the packaged readings of the words they name.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from pathlib import Path
 
 from communique.errors import DataFileError
 
+from .custom import read_actors_file
 from .records import (
     ArmedGroup,
     Country,
+    CustomActor,
     Entry,
     Organization,
     Person,
@@ -69,13 +73,18 @@ class KnowledgeBase:
         self.terms_by_office: dict[tuple[str, str], list[Term]] = {}
         self.terms_by_person: dict[str, list[Term]] = {}
         self.sources: list[Path] = []
+        self.customs: list[CustomActor] = []
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
-        cls, data_dir: Path | None = None, extra_dirs: Iterable[Path] = ()
+        cls,
+        data_dir: Path | None = None,
+        extra_dirs: Iterable[Path] = (),
+        extra: Iterable[Path] = (),
     ) -> KnowledgeBase:
-        """Read the data files of ``data_dir`` (default: the packaged data) and ``extra_dirs``.
+        """Read the data files of ``data_dir`` (default: the packaged data) and ``extra_dirs``,
+        then the user's actors files ``extra`` (later files override earlier ones).
 
         Every file must exist in ``data_dir``; an extra directory may hold any subset.
         Raises :class:`DataFileError` naming the file and line of a malformed row.
@@ -88,6 +97,13 @@ class KnowledgeBase:
         for directory in (base, *map(Path, extra_dirs)):
             kb._read_dir(directory)
         kb._index()
+        cameo = {}
+        for sector in kb.sectors.values():
+            cameo.setdefault(sector.cameo, sector.code)
+        for path in extra:
+            for actor in read_actors_file(Path(path), cameo):
+                kb.add_custom(actor)
+            kb.sources.append(Path(path))
         return kb
 
     def _read_dir(self, directory: Path) -> None:
@@ -281,6 +297,16 @@ class KnowledgeBase:
             by_person[term.person].append(term)
         self.terms_by_office = {k: sorted(v, key=lambda t: t.start) for k, v in by_office.items()}
         self.terms_by_person = {k: sorted(v, key=lambda t: t.start) for k, v in by_person.items()}
+
+    def add_custom(self, actor: CustomActor) -> None:
+        """Index a user's actor; its names stop meaning anything else."""
+        self.customs.append(actor)
+        for alias in (actor.name, *actor.aliases):
+            tokens = tokenize(alias)
+            if not tokens:
+                continue
+            self.names.pop(key_of(tokens), None)
+            self._add_name(alias, "custom", actor)
 
     # ------------------------------------------------------------------ queries
     def lookup(self, alias: str) -> list[Entry]:

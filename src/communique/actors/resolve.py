@@ -30,20 +30,24 @@ records):
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from communique.model import Actor
 
 from .kb import KnowledgeBase, default_kb
 from .phrase import Span, is_pronoun, split_spans
-from .records import ArmedGroup, Country, Entry, Organization, Person, Title
+from .records import ArmedGroup, Country, CustomActor, Entry, Organization, Person, Title
 from .text import tokenize
+
+if TYPE_CHECKING:
+    from .document import DocumentResolver
 
 __all__ = ["ActorResolver"]
 
 #: how long after leaving office a bare surname still means that person
 SURNAME_GRACE = timedelta(days=2 * 365)
 _PERSON_KINDS = ("person", "surname", "title_only")
-_PRIORITY = ("group", "org", "country", "seat", "adjective", "title", "sector", "region")
+_PRIORITY = ("custom", "group", "org", "country", "seat", "adjective", "title", "sector", "region")
 _CACHE_LIMIT = 50_000
 
 
@@ -58,6 +62,12 @@ class ActorResolver:
         self.kb = kb or default_kb()
         self.strict_case = strict_case
         self._cache: dict[tuple[str, date | None], list[Actor]] = {}
+        #: when a list, the rules applied are appended to it (``explain`` reads them)
+        self.trace: list[str] | None = None
+        self._by_name: dict[str, Person | CustomActor] = {
+            p.name: p for p in self.kb.people.values()
+        }
+        self._by_name.update((c.name, c) for c in self.kb.customs if c.person)
 
     # ------------------------------------------------------------------ public
     def resolve(self, text: str, when: date | None = None) -> Actor | None:
@@ -78,12 +88,32 @@ class ActorResolver:
             self._cache[key] = cached
         return [Actor(**vars(a)) for a in cached]
 
+    def for_document(self) -> DocumentResolver:
+        """A resolver for one article that remembers whom the article has named."""
+        from .document import DocumentResolver
+
+        return DocumentResolver(self)
+
+    def person_named(self, name: str | None) -> Person | CustomActor | None:
+        """The person whose canonical name (an Actor's ``identifier_text``) this is."""
+        return self._by_name.get(name) if name else None
+
+    def _note(self, message: str) -> None:
+        if self.trace is not None:
+            self.trace.append(message)
+
     # ------------------------------------------------------------------ phrase level
     def _resolve_uncached(self, text: str, when: date | None) -> list[Actor]:
         tokens = tokenize(_drop_parenthetical(text))
         if not tokens or is_pronoun(tokens):
             return []
         spans = split_spans(self.kb, tokens, self.strict_case)
+        if self.trace is not None:
+            for span in spans:
+                if span.kind == "entry":
+                    kinds = ", ".join(f"{e.kind} {_label(e.ref)}" for e in span.entries)
+                    blocked = " (blocked: pro-/-led)" if span.blocked else ""
+                    self._note(f"{' '.join(t.raw for t in span.tokens)!r} is {kinds}{blocked}")
         parts = _split_conjuncts(spans)
         if len(parts) == 1:
             actor = self._interpret(parts[0], text, when)
@@ -105,6 +135,11 @@ class ActorResolver:
         if not entries:
             return None
         h = entries[-1]
+        if (len(entries) > 1 and entries[-2] == h - 2 and head_side[h].capitalized
+                and head_side[h - 1].kind == "word" and head_side[h - 1].capitalized
+                and _title_of(head_side[h]) and _title_of(head_side[h - 2])):
+            # "Defence Secretary Tom King": a surname that is also a title word
+            entries, h = entries[:-1], h - 2
         head = head_side[h]
         trailing = [s for s in head_side[h + 1 :] if s.kind == "word"]
         modifiers = [head_side[i] for i in entries[:-1]]
@@ -136,6 +171,8 @@ class ActorResolver:
         source = self._source(modifiers, when)
         if source == "region":
             return None
+        if entry.kind == "custom":
+            return self._custom_actor(entry.ref, text, when, former)
         if entry.kind == "group":
             return _group_actor(entry.ref, text)
         if entry.kind == "org":
@@ -143,6 +180,8 @@ class ActorResolver:
         if entry.kind in ("country", "seat", "adjective"):
             if modifiers and entry.kind == "adjective":
                 return None
+            self._note(f"{entry.kind} of {entry.ref.name}: sector {entry.sector or 'none'}"
+                       if entry.kind == "seat" else f"{entry.kind} of {entry.ref.name}, no sector")
             return Actor(text, entry.ref.actor_code, entry.sector if entry.kind == "seat" else None)
         sector = entry.sector
         if entry.kind == "title":
@@ -156,7 +195,7 @@ class ActorResolver:
         rank = 99
         for span in modifiers:
             for e in span.entries:
-                if e.kind == "group" and rank > 0:
+                if e.kind in ("group", "custom") and rank > 0:
                     best, rank = e.ref, 0
                 elif e.kind in ("country", "seat", "adjective") and rank > 1:
                     best, rank = e.ref, 1
@@ -171,6 +210,13 @@ class ActorResolver:
     def _with_source(self, text: str, sector: str | None, source, former: bool) -> Actor | None:
         if former and sector in ("GOV", "MIL", None):
             sector = "ELI"
+            self._note("'former': political elite (ELI)")
+        if sector:
+            self._note(f"head word gives sector {sector}"
+                       + (f" of {_label(source)}" if source not in (None, "region") else ""))
+        if isinstance(source, CustomActor):
+            span = source.code_on(None)
+            return Actor(text, span.code if span else None, sector)
         if isinstance(source, ArmedGroup):
             return Actor(text, source.code, source.sector, source.wikidata, source.name)
         if isinstance(source, Country):
@@ -202,7 +248,11 @@ class ActorResolver:
         if body is None:
             return actor
         term = self.kb.holder(title.office, body, when)
+        if term is None:
+            self._note(f"no known holder of {title.office} of {body} on {when}")
         if term is not None:
+            self._note(f"{title.office} of {body} on {when}: {term.person} "
+                       f"({term.start} to {term.end or 'now'}, offices.tsv line {term.line})")
             person = self.kb.people.get(term.person)
             if person is not None:
                 actor.identifier_id = person.wikidata
@@ -270,9 +320,27 @@ class ActorResolver:
             term = current[0]
             code = self.kb.body_code(term.body) or code
             sector = term.sector or self._office_sector(term.office, term.body)
+            self._note(f"{person.name} holds {term.office} of {term.body} on {when or 'today'} "
+                       f"({term.start} to {term.end or 'now'}, offices.tsv line {term.line})")
         elif former or (when is not None and any(t.end and t.end <= when for t in terms)):
             sector = "ELI"
+            self._note(f"{person.name} is out of office on {when}: former officials are ELI")
+        else:
+            self._note(f"{person.name}: no term on {when}, default {code} {sector}")
         return Actor(text, code, sector, person.wikidata, person.name)
+
+    def _custom_actor(
+        self, actor: CustomActor, text: str, when: date | None, former: bool
+    ) -> Actor | None:
+        span = actor.code_on(when)
+        if span is None:
+            self._note(f"user actor {actor.name} ({actor.source}) has no code on {when}")
+            return None
+        sector = "ELI" if former and span.sector in ("GOV", "MIL", None) else span.sector
+        self._note(f"user actor {actor.name} ({actor.source}): {span.code} {sector or ''}"
+                   + (f" from {span.start}" if span.start else "")
+                   + (f" until {span.end}" if span.end else ""))
+        return Actor(text, span.code, sector, actor.wikidata, actor.name)
 
     def _office_sector(self, office: str, body: str) -> str | None:
         for title in self.kb.titles:
@@ -287,6 +355,11 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+def _label(ref: object) -> str:
+    return str(getattr(ref, "name", None) or getattr(ref, "title", None)
+               or getattr(ref, "code", None) or ref)
+
+
 def _group_actor(group: ArmedGroup, text: str) -> Actor:
     return Actor(text, group.code, group.sector, group.wikidata, group.name)
 
