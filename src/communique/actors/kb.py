@@ -281,7 +281,8 @@ class KnowledgeBase:
                 self._add_name(alias, "title_only", person)
         for title in self.titles:
             for alias in (title.title, *title.aliases):
-                self._add(alias, Entry("title", title, title.sector, proper=False))
+                proper = any(c.isupper() for c in alias)  # "Major", not "a major offensive"
+                self._add(alias, Entry("title", title, title.sector, proper=proper))
         for sector in self.sectors.values():
             for head in sector.heads:
                 self._add(head, Entry("sector", sector, sector.code, proper=False))

@@ -5,7 +5,8 @@ knowledge base knows at each position ("United Nations Security Council" before
 "United Nations"). What is left over is classified by small closed word lists:
 determiners and quantifiers are skipped, prepositions split a head from its
 complement ("the president *of* Russia"), and affiliation words stop a country
-from being read as the actor's own ("*pro*-Russian separatists", "US-*led* forces").
+from being read as the actor's own ("*pro*-Russian separatists", "US-*led* forces",
+"*ethnic* Albanians").
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ DETERMINERS = frozenset(
 )
 PREPOSITIONS = frozenset("of in from at for with on near inside across within by to under".split())
 CONJUNCTIONS = frozenset(["and", "or", "nor", "&", "plus"])
-BLOCK_BEFORE = frozenset(["pro", "anti", "non"])
+#: "ethnic Albanians" names an ethnic group, which CAMEO codes under the country it lives
+#: in, not the country its name comes from
+BLOCK_BEFORE = frozenset(["pro", "anti", "non", "ethnic"])
 BLOCK_AFTER = frozenset(
     "led backed allied aligned sponsored supported funded linked affiliated inspired controlled "
     "occupied held annexed friendly leaning installed appointed".split()
