@@ -53,6 +53,7 @@ FILES: dict[str, tuple[str, ...]] = {
         "key", "name", "aliases", "surnames", "title_only", "country", "sector", "wikidata",
     ),
     "offices.tsv": ("person", "office", "body", "sector", "start", "end", "note"),
+    "successions.tsv": ("code", "part_of", "until", "note"),
 }
 
 
@@ -74,6 +75,7 @@ class KnowledgeBase:
         self.terms_by_person: dict[str, list[Term]] = {}
         self.sources: list[Path] = []
         self.customs: list[CustomActor] = []
+        self.successions: dict[str, tuple[str, date]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -116,6 +118,7 @@ class KnowledgeBase:
             "armed_groups.tsv": self._read_group,
             "people.tsv": self._read_person,
             "offices.tsv": self._read_term,
+            "successions.tsv": self._read_succession,
         }
         for name, columns in FILES.items():
             path = directory / name
@@ -226,6 +229,12 @@ class KnowledgeBase:
             )
         )
 
+    def _read_succession(self, row: Row) -> None:
+        until = parse_date(row, "until")
+        if until is None:
+            raise row.error("column 'until' is empty")
+        self.successions[row.required("code")] = (row.required("part_of"), until)
+
     # ------------------------------------------------------------------ indexing
     def _add(self, alias: str, entry: Entry) -> None:
         tokens = tokenize(alias)
@@ -328,6 +337,13 @@ class KnowledgeBase:
             if term.holds(when):
                 return term
         return None
+
+    def code_on(self, code: str | None, when: date | None) -> str | None:
+        """``code`` as it was on ``when``: Juba was in Sudan before South Sudan's independence."""
+        if code is None or when is None or code not in self.successions:
+            return code
+        part_of, until = self.successions[code]
+        return self.code_on(part_of, when) if when < until else code
 
     def terms_of(self, person: str) -> list[Term]:
         return self.terms_by_person.get(person, [])

@@ -104,6 +104,15 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ phrase level
     def _resolve_uncached(self, text: str, when: date | None) -> list[Actor]:
+        actors = self._resolve_phrase(text, when)
+        for actor in actors:
+            code = self.kb.code_on(actor.code, when)
+            if code != actor.code:
+                self._note(f"{actor.code} was part of {code} on {when} (successions.tsv)")
+                actor.code = code
+        return actors
+
+    def _resolve_phrase(self, text: str, when: date | None) -> list[Actor]:
         tokens = tokenize(_drop_parenthetical(text))
         if not tokens or is_pronoun(tokens):
             return []
