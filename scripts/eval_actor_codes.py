@@ -42,7 +42,8 @@ def _overlaps(gold_text: str, text: str) -> bool:
 
 def score(path: Path, show_wrong: bool = False) -> dict[str, float | int]:
     records = [r for r in json.loads(path.read_text(encoding="utf-8"))
-               if isinstance(r, dict) and r.get("text") and r.get("event") not in (None, "DOCUMENT")]
+               if isinstance(r, dict) and r.get("text")
+               and r.get("event") not in (None, "DOCUMENT")]
     articles = [Article(text=r["text"], source=str(r.get("id")), source_format="text",
                         story_id=str(r.get("id")), pub_date=_day(r.get("date")))
                 for r in records]

@@ -48,7 +48,9 @@ _CODE = re.compile(r"\[\s*([A-Za-z]{3,})\s*([<>]?\s*\d{6,8}(?:\s*-\s*\d{6,8})?)?
 _INTERNATIONAL = frozenset(["UNO", "EUR", "NGO", "IGO", "IMG", "MNC", "ISM"])
 
 
-def read_actors_file(path: Path, cameo_sectors: Mapping[str, str] | None = None) -> list[CustomActor]:
+def read_actors_file(
+    path: Path, cameo_sectors: Mapping[str, str] | None = None
+) -> list[CustomActor]:
     """Read a user's actors file, choosing the format by its extension.
 
     ``cameo_sectors`` maps CAMEO sector codes to PLOVER ones (from sectors.tsv) and is
@@ -243,4 +245,5 @@ def _tabari_date(digits: str, source: str, line: int) -> date:
     try:
         return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise DataFileError(source, line, f"{digits!r} is not a date (YYYYMMDD or YYMMDD)") from None
+        problem = f"{digits!r} is not a date (YYYYMMDD or YYMMDD)"
+        raise DataFileError(source, line, problem) from None

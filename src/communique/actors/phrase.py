@@ -17,7 +17,17 @@ from .kb import KnowledgeBase
 from .records import Entry
 from .text import Token, has_upper, key_of
 
-__all__ = ["PRONOUNS", "Span", "is_pronoun", "split_spans"]
+__all__ = [
+    "PRONOUNS",
+    "Span",
+    "drop_parenthetical",
+    "is_modifier_only",
+    "is_pronoun",
+    "split_complement",
+    "split_conjuncts",
+    "split_spans",
+    "trailing_head",
+]
 
 PRONOUNS = frozenset(
     "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him "
@@ -128,3 +138,58 @@ def _word_kind(norm: str) -> str:
     if norm in FORMER:
         return "former"
     return "word"
+
+
+# ---------------------------------------------------------------------- phrase structure
+def split_complement(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """"the president of Russia" -> head side and complement; "hundreds of X" -> X."""
+    for idx, span in enumerate(spans):
+        if span.kind != "prep":
+            continue
+        head_side, complement = spans[:idx], spans[idx + 1 :]
+        if all(s.kind in ("det", "former") for s in head_side):
+            return split_complement(complement)
+        return head_side, complement
+    return spans, []
+
+
+def split_conjuncts(spans: list[Span]) -> list[list[Span]]:
+    parts: list[list[Span]] = [[]]
+    for span in spans:
+        if span.kind == "conj":
+            parts.append([])
+        else:
+            parts[-1].append(span)
+    return [p for p in parts if p]
+
+
+def trailing_head(spans: list[Span]) -> list[Span]:
+    """The head noun(s) a coordinated modifier shares: "Hungarian and Romanian *officials*"."""
+    for idx in range(len(spans) - 1, -1, -1):
+        span = spans[idx]
+        if span.kind == "entry" and any(e.kind in ("sector", "title") for e in span.entries):
+            return spans[idx:]
+        if span.kind == "entry":
+            return []
+    return []
+
+
+def is_modifier_only(spans: list[Span]) -> bool:
+    kinds = {e.kind for s in spans if s.kind == "entry" for e in s.entries}
+    return bool(kinds) and kinds <= {"adjective", "country", "org", "group"} and any(
+        e.kind == "adjective" for s in spans for e in s.entries
+    )
+
+
+def drop_parenthetical(text: str) -> str:
+    """"The Asia-Pacific Economic Cooperation (APEC) forum" -> without "(APEC)"."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    cleaned = "".join(out).strip()
+    return cleaned or text.replace("(", " ").replace(")", " ")

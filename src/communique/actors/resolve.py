@@ -35,7 +35,16 @@ from typing import TYPE_CHECKING
 from communique.model import Actor
 
 from .kb import KnowledgeBase, default_kb
-from .phrase import Span, is_pronoun, split_spans
+from .phrase import (
+    Span,
+    drop_parenthetical,
+    is_modifier_only,
+    is_pronoun,
+    split_complement,
+    split_conjuncts,
+    split_spans,
+    trailing_head,
+)
 from .records import ArmedGroup, Country, CustomActor, Entry, Organization, Person, Title
 from .text import tokenize
 
@@ -113,7 +122,7 @@ class ActorResolver:
         return actors
 
     def _resolve_phrase(self, text: str, when: date | None) -> list[Actor]:
-        tokens = tokenize(_drop_parenthetical(text))
+        tokens = tokenize(drop_parenthetical(text))
         if not tokens or is_pronoun(tokens):
             return []
         spans = split_spans(self.kb, tokens, self.strict_case)
@@ -123,14 +132,14 @@ class ActorResolver:
                     kinds = ", ".join(f"{e.kind} {_label(e.ref)}" for e in span.entries)
                     blocked = " (blocked: pro-/-led)" if span.blocked else ""
                     self._note(f"{' '.join(t.raw for t in span.tokens)!r} is {kinds}{blocked}")
-        parts = _split_conjuncts(spans)
+        parts = split_conjuncts(spans)
         if len(parts) == 1:
             actor = self._interpret(parts[0], text, when)
             return [actor] if actor else []
-        shared = _trailing_head(parts[-1])
+        shared = trailing_head(parts[-1])
         actors = []
         for part in parts:
-            if shared and part is not parts[-1] and _is_modifier_only(part):
+            if shared and part is not parts[-1] and is_modifier_only(part):
                 part = part + shared
             actor = self._interpret(part, text, when)
             if actor is not None:
@@ -138,7 +147,7 @@ class ActorResolver:
         return actors
 
     def _interpret(self, spans: list[Span], text: str, when: date | None) -> Actor | None:
-        head_side, complement = _split_complement(spans)
+        head_side, complement = split_complement(spans)
         former = any(s.kind == "former" for s in head_side)
         entries = [i for i, s in enumerate(head_side) if s.kind == "entry" and not s.blocked]
         if not entries:
@@ -388,57 +397,3 @@ def _title_of(span: Span | None) -> Title | None:
         if e.kind == "title":
             return e.ref
     return None
-
-
-def _split_complement(spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """"the president of Russia" -> head side and complement; "hundreds of X" -> X."""
-    for idx, span in enumerate(spans):
-        if span.kind != "prep":
-            continue
-        head_side, complement = spans[:idx], spans[idx + 1 :]
-        if all(s.kind in ("det", "former") for s in head_side):
-            return _split_complement(complement)
-        return head_side, complement
-    return spans, []
-
-
-def _split_conjuncts(spans: list[Span]) -> list[list[Span]]:
-    parts: list[list[Span]] = [[]]
-    for span in spans:
-        if span.kind == "conj":
-            parts.append([])
-        else:
-            parts[-1].append(span)
-    return [p for p in parts if p]
-
-
-def _trailing_head(spans: list[Span]) -> list[Span]:
-    """The head noun(s) a coordinated modifier shares: "Hungarian and Romanian *officials*"."""
-    for idx in range(len(spans) - 1, -1, -1):
-        span = spans[idx]
-        if span.kind == "entry" and any(e.kind in ("sector", "title") for e in span.entries):
-            return spans[idx:]
-        if span.kind == "entry":
-            return []
-    return []
-
-
-def _is_modifier_only(spans: list[Span]) -> bool:
-    kinds = {e.kind for s in spans if s.kind == "entry" for e in s.entries}
-    return bool(kinds) and kinds <= {"adjective", "country", "org", "group"} and any(
-        e.kind == "adjective" for s in spans for e in s.entries
-    )
-
-
-def _drop_parenthetical(text: str) -> str:
-    """"The Asia-Pacific Economic Cooperation (APEC) forum" -> without "(APEC)"."""
-    out, depth = [], 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    cleaned = "".join(out).strip()
-    return cleaned or text.replace("(", " ").replace(")", " ")

@@ -3,7 +3,8 @@
 Loading rejects rows that cannot be read (wrong column count, bad dates). This
 module checks what makes the data *wrong*: unknown codes, terms that end before
 they start, two people holding the same office on the same day, malformed
-Wikidata ids, one id given to two entities, one alias naming two countries. Run it after editing the data::
+Wikidata ids, one id given to two entities, one alias naming two countries.
+Run it after editing the data::
 
     python -m communique.actors.validate [DATA_DIR]
 """
