@@ -37,3 +37,14 @@ def test_lookup_with_user_dictionary(tmp_path):
 def test_lookup_explains_a_succession():
     steps = explain(ActorResolver(), "Juba", date(2000, 1, 1))
     assert steps["actors"][0]["code"] == "SDN" and any("successions" in s for s in steps["steps"])
+
+
+def test_lookup_extract_uses_the_actors_file(tmp_path, pipeline):
+    path = tmp_path / "mine.actors"
+    path.write_text("ACME_MILITIA_ [NGAREB]\n+ACME_FIGHTERS_\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["extract", "--pub-date", "2024-05-16", "--actors", str(path)],
+        input="Acme fighters attacked Nigerian troops in Maiduguri on Monday.\n",
+    )
+    actor = json.loads(result.output.splitlines()[0])["actor"][0]
+    assert (actor["code"], actor["sector"]) == ("NGA", "REB")
