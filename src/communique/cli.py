@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .actors.cli import actors_option, resolver_for
 from .config import load_settings
 from .errors import CommuniqueError, InputError
 
@@ -90,6 +91,16 @@ def main() -> None:
     """
 
 
+def _pipeline(model: str | None, actors_files: tuple):
+    """A pipeline over the user's actors files, or None for the default one."""
+    resolver = resolver_for(actors_files)
+    if resolver is None:
+        return None
+    from .nlp.pipeline import Pipeline
+
+    return Pipeline(model or _settings().model, resolver=resolver)
+
+
 def _open(db: str | None):
     from .store import open_store
 
@@ -107,8 +118,10 @@ def _open(db: str | None):
 @click.option("--max-bytes", type=int, default=None, metavar="N",
               help="Largest single document file to read (default 20 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@actors_option
 def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: date | None,
-           outlet: str | None, url: str | None, max_bytes: int | None, quiet: bool) -> None:
+           outlet: str | None, url: str | None, max_bytes: int | None, quiet: bool,
+           actors_files: tuple = ()) -> None:
     """Read news files into the database and code their events and quotes.
 
     PATH may be a file (.html, .htm, .txt, .jsonl, .warc, .warc.gz), a
@@ -121,6 +134,7 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
     Example:
         communique ingest examples/
         communique ingest page.txt --pub-date 2022-06-15 --db news.db
+        communique ingest news/ --actors my_actors.yaml
     """
     from rich.progress import Progress
 
@@ -134,6 +148,7 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
         report = ingest_paths(
             paths, store, pub_date=pub_date, outlet=outlet, url=url,
             model=model or _settings().model, max_bytes=max_bytes,
+            pipeline=_pipeline(model, actors_files),
             on_file=lambda p: progress.update(task, advance=1, description=str(p)[-50:]),
             on_error=warn,
         )
@@ -154,7 +169,9 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
 @click.option("--quotes", "with_quotes", is_flag=True, help="Also print quote objects.")
 @click.option("--pub-date", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for documents that do not carry one.")
-def extract(source: str, model: str | None, with_quotes: bool, pub_date: date | None) -> None:
+@actors_option
+def extract(source: str, model: str | None, with_quotes: bool, pub_date: date | None,
+            actors_files: tuple = ()) -> None:
     """Code events (and quotes) statelessly: JSON lines or text in, PLOVER JSON lines out.
 
     Input is JSON lines ({"id", "text", "title", "url", "pub_date", "outlet"})
@@ -187,7 +204,8 @@ def extract(source: str, model: str | None, with_quotes: bool, pub_date: date | 
                 yield item
 
     count = 0
-    for analyzed in process_articles(good(), model=model or _settings().model):
+    for analyzed in process_articles(good(), model=model or _settings().model,
+                                     pipeline=_pipeline(model, actors_files)):
         count += 1
         for event in analyzed.events:
             click.echo(json.dumps(event.to_plover(), ensure_ascii=False))
@@ -435,9 +453,11 @@ def _clean(filters: dict[str, Any]) -> dict[str, Any]:
             for k, v in filters.items() if v is not None}
 
 
+from .actors.cli import actors_group  # noqa: E402
 from .eval.cli import eval_group  # noqa: E402
 
 main.add_command(eval_group)
+main.add_command(actors_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,26 @@ def test_data_validate_command_exit_status(tmp_path, capsys):
     assert validate_main([str(data)]) == 1
     assert "still holds it" in capsys.readouterr().out
     assert validate_main([str(tmp_path / "absent")]) == 2
+
+
+def test_data_validate_flags_one_wikidata_id_on_two_people(tmp_path):
+    data = _copy_data(tmp_path)
+    _append(data / "people.tsv", "clone\tA Clone\tA Clone\t\t\tUSA\tGOV\tQ76")
+    assert any("has Wikidata id Q76 of people obama too" in p for p in validate(data))
+
+
+def test_data_heads_of_government_change_on_the_handover_day():
+    from communique.actors import ActorResolver
+
+    resolver = ActorResolver()
+    before = resolver.resolve("the French prime minister", date(2012, 5, 14))
+    after = resolver.resolve("the French prime minister", date(2012, 5, 15))
+    assert (before.identifier_text, after.identifier_text) == ("François Fillon",
+                                                              "Jean-Marc Ayrault")
+
+
+def test_data_former_leader_is_elite_not_government():
+    from communique.actors import ActorResolver
+
+    actor = ActorResolver().resolve("Mubarak", date(2012, 1, 1))
+    assert (actor.code, actor.sector) == ("EGY", "ELI")

@@ -7,7 +7,9 @@ grouped by office and body. Lookups are then plain dict hits.
 
 The base data lives in ``data/`` beside this module. Later dictionaries (more
 office-holders, armed groups, a user's own lists) go in further directories with
-the same file names and columns and are passed as ``extra_dirs``.
+the same file names and columns and are passed as ``extra_dirs``. A user's own
+actors (YAML, CSV or TABARI/PETRARCH ``.actors`` files, see ``custom.py``) are
+passed as ``extra`` and override the packaged readings of the words they name.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from pathlib import Path
 
 from communique.errors import DataFileError
 
+from .custom import read_actors_file
 from .records import (
     ArmedGroup,
     Country,
+    CustomActor,
     Entry,
     Organization,
     Person,
@@ -49,6 +53,7 @@ FILES: dict[str, tuple[str, ...]] = {
         "key", "name", "aliases", "surnames", "title_only", "country", "sector", "wikidata",
     ),
     "offices.tsv": ("person", "office", "body", "sector", "start", "end", "note"),
+    "successions.tsv": ("code", "part_of", "until", "note"),
 }
 
 
@@ -69,13 +74,19 @@ class KnowledgeBase:
         self.terms_by_office: dict[tuple[str, str], list[Term]] = {}
         self.terms_by_person: dict[str, list[Term]] = {}
         self.sources: list[Path] = []
+        self.customs: list[CustomActor] = []
+        self.successions: dict[str, tuple[str, date]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
-        cls, data_dir: Path | None = None, extra_dirs: Iterable[Path] = ()
+        cls,
+        data_dir: Path | None = None,
+        extra_dirs: Iterable[Path] = (),
+        extra: Iterable[Path] = (),
     ) -> KnowledgeBase:
-        """Read the data files of ``data_dir`` (default: the packaged data) and ``extra_dirs``.
+        """Read the data files of ``data_dir`` (default: the packaged data) and ``extra_dirs``,
+        then the user's actors files ``extra`` (later files override earlier ones).
 
         Every file must exist in ``data_dir``; an extra directory may hold any subset.
         Raises :class:`DataFileError` naming the file and line of a malformed row.
@@ -88,6 +99,13 @@ class KnowledgeBase:
         for directory in (base, *map(Path, extra_dirs)):
             kb._read_dir(directory)
         kb._index()
+        cameo = {}
+        for sector in kb.sectors.values():
+            cameo.setdefault(sector.cameo, sector.code)
+        for path in extra:
+            for actor in read_actors_file(Path(path), cameo):
+                kb.add_custom(actor)
+            kb.sources.append(Path(path))
         return kb
 
     def _read_dir(self, directory: Path) -> None:
@@ -100,6 +118,7 @@ class KnowledgeBase:
             "armed_groups.tsv": self._read_group,
             "people.tsv": self._read_person,
             "offices.tsv": self._read_term,
+            "successions.tsv": self._read_succession,
         }
         for name, columns in FILES.items():
             path = directory / name
@@ -210,6 +229,12 @@ class KnowledgeBase:
             )
         )
 
+    def _read_succession(self, row: Row) -> None:
+        until = parse_date(row, "until")
+        if until is None:
+            raise row.error("column 'until' is empty")
+        self.successions[row.required("code")] = (row.required("part_of"), until)
+
     # ------------------------------------------------------------------ indexing
     def _add(self, alias: str, entry: Entry) -> None:
         tokens = tokenize(alias)
@@ -265,7 +290,8 @@ class KnowledgeBase:
                 self._add_name(alias, "title_only", person)
         for title in self.titles:
             for alias in (title.title, *title.aliases):
-                self._add(alias, Entry("title", title, title.sector, proper=False))
+                proper = any(c.isupper() for c in alias)  # "Major", not "a major offensive"
+                self._add(alias, Entry("title", title, title.sector, proper=proper))
         for sector in self.sectors.values():
             for head in sector.heads:
                 self._add(head, Entry("sector", sector, sector.code, proper=False))
@@ -281,6 +307,16 @@ class KnowledgeBase:
             by_person[term.person].append(term)
         self.terms_by_office = {k: sorted(v, key=lambda t: t.start) for k, v in by_office.items()}
         self.terms_by_person = {k: sorted(v, key=lambda t: t.start) for k, v in by_person.items()}
+
+    def add_custom(self, actor: CustomActor) -> None:
+        """Index a user's actor; its names stop meaning anything else."""
+        self.customs.append(actor)
+        for alias in (actor.name, *actor.aliases):
+            tokens = tokenize(alias)
+            if not tokens:
+                continue
+            self.names.pop(key_of(tokens), None)
+            self._add_name(alias, "custom", actor)
 
     # ------------------------------------------------------------------ queries
     def lookup(self, alias: str) -> list[Entry]:
@@ -301,6 +337,13 @@ class KnowledgeBase:
             if term.holds(when):
                 return term
         return None
+
+    def code_on(self, code: str | None, when: date | None) -> str | None:
+        """``code`` as it was on ``when``: Juba was in Sudan before South Sudan's independence."""
+        if code is None or when is None or code not in self.successions:
+            return code
+        part_of, until = self.successions[code]
+        return self.code_on(part_of, when) if when < until else code
 
     def terms_of(self, person: str) -> list[Term]:
         return self.terms_by_person.get(person, [])

@@ -5,7 +5,8 @@ knowledge base knows at each position ("United Nations Security Council" before
 "United Nations"). What is left over is classified by small closed word lists:
 determiners and quantifiers are skipped, prepositions split a head from its
 complement ("the president *of* Russia"), and affiliation words stop a country
-from being read as the actor's own ("*pro*-Russian separatists", "US-*led* forces").
+from being read as the actor's own ("*pro*-Russian separatists", "US-*led* forces",
+"*ethnic* Albanians").
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from .kb import KnowledgeBase
 from .records import Entry
 from .text import Token, has_upper, key_of
 
-__all__ = ["PRONOUNS", "Span", "is_pronoun", "split_spans"]
+__all__ = [
+    "PRONOUNS",
+    "Span",
+    "drop_parenthetical",
+    "is_modifier_only",
+    "is_pronoun",
+    "split_complement",
+    "split_conjuncts",
+    "split_spans",
+    "trailing_head",
+]
 
 PRONOUNS = frozenset(
     "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him "
@@ -34,7 +45,9 @@ DETERMINERS = frozenset(
 )
 PREPOSITIONS = frozenset("of in from at for with on near inside across within by to under".split())
 CONJUNCTIONS = frozenset(["and", "or", "nor", "&", "plus"])
-BLOCK_BEFORE = frozenset(["pro", "anti", "non"])
+#: "ethnic Albanians" names an ethnic group, which CAMEO codes under the country it lives
+#: in, not the country its name comes from
+BLOCK_BEFORE = frozenset(["pro", "anti", "non", "ethnic"])
 BLOCK_AFTER = frozenset(
     "led backed allied aligned sponsored supported funded linked affiliated inspired controlled "
     "occupied held annexed friendly leaning installed appointed".split()
@@ -125,3 +138,58 @@ def _word_kind(norm: str) -> str:
     if norm in FORMER:
         return "former"
     return "word"
+
+
+# ---------------------------------------------------------------------- phrase structure
+def split_complement(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """"the president of Russia" -> head side and complement; "hundreds of X" -> X."""
+    for idx, span in enumerate(spans):
+        if span.kind != "prep":
+            continue
+        head_side, complement = spans[:idx], spans[idx + 1 :]
+        if all(s.kind in ("det", "former") for s in head_side):
+            return split_complement(complement)
+        return head_side, complement
+    return spans, []
+
+
+def split_conjuncts(spans: list[Span]) -> list[list[Span]]:
+    parts: list[list[Span]] = [[]]
+    for span in spans:
+        if span.kind == "conj":
+            parts.append([])
+        else:
+            parts[-1].append(span)
+    return [p for p in parts if p]
+
+
+def trailing_head(spans: list[Span]) -> list[Span]:
+    """The head noun(s) a coordinated modifier shares: "Hungarian and Romanian *officials*"."""
+    for idx in range(len(spans) - 1, -1, -1):
+        span = spans[idx]
+        if span.kind == "entry" and any(e.kind in ("sector", "title") for e in span.entries):
+            return spans[idx:]
+        if span.kind == "entry":
+            return []
+    return []
+
+
+def is_modifier_only(spans: list[Span]) -> bool:
+    kinds = {e.kind for s in spans if s.kind == "entry" for e in s.entries}
+    return bool(kinds) and kinds <= {"adjective", "country", "org", "group"} and any(
+        e.kind == "adjective" for s in spans for e in s.entries
+    )
+
+
+def drop_parenthetical(text: str) -> str:
+    """"The Asia-Pacific Economic Cooperation (APEC) forum" -> without "(APEC)"."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    cleaned = "".join(out).strip()
+    return cleaned or text.replace("(", " ").replace(")", " ")

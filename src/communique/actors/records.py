@@ -11,7 +11,9 @@ from datetime import date
 
 __all__ = [
     "ArmedGroup",
+    "CodeSpan",
     "Country",
+    "CustomActor",
     "Entry",
     "Organization",
     "Person",
@@ -122,16 +124,57 @@ class Region:
 
 
 @dataclass(frozen=True)
+class CodeSpan:
+    """One code of a user's actor, valid from ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    code: str | None
+    sector: str | None
+    start: date | None = None
+    end: date | None = None
+
+    def holds(self, when: date | None) -> bool:
+        if when is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True)
+class CustomActor:
+    """An actor from a user's file (YAML, CSV or a TABARI/PETRARCH ``.actors`` dictionary).
+
+    Its aliases override whatever the packaged data says about the same words, and
+    its codes may change with the date ("[USAGOV >20090120]").
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    codes: tuple[CodeSpan, ...]
+    person: bool
+    wikidata: str | None
+    source: str  # "file:line", so a lookup can say where a reading came from
+
+    def code_on(self, when: date | None) -> CodeSpan | None:
+        """The code valid on ``when``; with no date, the undated code or the latest one."""
+        for span in self.codes:
+            if span.holds(when):
+                return span
+        undated = [s for s in self.codes if s.start is None and s.end is None]
+        if when is None and self.codes:
+            return undated[0] if undated else max(self.codes, key=lambda s: s.start or date.min)
+        return undated[0] if undated else None
+
+
+@dataclass(frozen=True)
 class Entry:
     """What one alias key stands for.
 
     ``kind`` is one of country, adjective, seat, org, group, person, surname,
-    title_only, title, sector, region. ``strict`` aliases (acronyms) match only
+    title_only, title, sector, region, custom. ``strict`` aliases (acronyms) match only
     capitalised text; ``proper`` ones (names) need at least one capital.
     """
 
     kind: str
-    ref: Country | Organization | ArmedGroup | Person | Title | Sector | Region
+    ref: Country | Organization | ArmedGroup | Person | Title | Sector | Region | CustomActor
     sector: str | None = None
     strict: bool = False
     proper: bool = True

@@ -30,20 +30,33 @@ records):
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from communique.model import Actor
 
 from .kb import KnowledgeBase, default_kb
-from .phrase import Span, is_pronoun, split_spans
-from .records import ArmedGroup, Country, Entry, Organization, Person, Title
+from .phrase import (
+    Span,
+    drop_parenthetical,
+    is_modifier_only,
+    is_pronoun,
+    split_complement,
+    split_conjuncts,
+    split_spans,
+    trailing_head,
+)
+from .records import ArmedGroup, Country, CustomActor, Entry, Organization, Person, Title
 from .text import tokenize
+
+if TYPE_CHECKING:
+    from .document import DocumentResolver
 
 __all__ = ["ActorResolver"]
 
 #: how long after leaving office a bare surname still means that person
 SURNAME_GRACE = timedelta(days=2 * 365)
 _PERSON_KINDS = ("person", "surname", "title_only")
-_PRIORITY = ("group", "org", "country", "seat", "adjective", "title", "sector", "region")
+_PRIORITY = ("custom", "group", "org", "country", "seat", "adjective", "title", "sector", "region")
 _CACHE_LIMIT = 50_000
 
 
@@ -58,6 +71,12 @@ class ActorResolver:
         self.kb = kb or default_kb()
         self.strict_case = strict_case
         self._cache: dict[tuple[str, date | None], list[Actor]] = {}
+        #: when a list, the rules applied are appended to it (``explain`` reads them)
+        self.trace: list[str] | None = None
+        self._by_name: dict[str, Person | CustomActor] = {
+            p.name: p for p in self.kb.people.values()
+        }
+        self._by_name.update((c.name, c) for c in self.kb.customs if c.person)
 
     # ------------------------------------------------------------------ public
     def resolve(self, text: str, when: date | None = None) -> Actor | None:
@@ -78,20 +97,49 @@ class ActorResolver:
             self._cache[key] = cached
         return [Actor(**vars(a)) for a in cached]
 
+    def for_document(self) -> DocumentResolver:
+        """A resolver for one article that remembers whom the article has named."""
+        from .document import DocumentResolver
+
+        return DocumentResolver(self)
+
+    def person_named(self, name: str | None) -> Person | CustomActor | None:
+        """The person whose canonical name (an Actor's ``identifier_text``) this is."""
+        return self._by_name.get(name) if name else None
+
+    def _note(self, message: str) -> None:
+        if self.trace is not None:
+            self.trace.append(message)
+
     # ------------------------------------------------------------------ phrase level
     def _resolve_uncached(self, text: str, when: date | None) -> list[Actor]:
-        tokens = tokenize(_drop_parenthetical(text))
+        actors = self._resolve_phrase(text, when)
+        for actor in actors:
+            code = self.kb.code_on(actor.code, when)
+            if code != actor.code:
+                self._note(f"{actor.code} was part of {code} on {when} (successions.tsv)")
+                actor.code = code
+        return actors
+
+    def _resolve_phrase(self, text: str, when: date | None) -> list[Actor]:
+        tokens = tokenize(drop_parenthetical(text))
         if not tokens or is_pronoun(tokens):
             return []
         spans = split_spans(self.kb, tokens, self.strict_case)
-        parts = _split_conjuncts(spans)
+        if self.trace is not None:
+            for span in spans:
+                if span.kind == "entry":
+                    kinds = ", ".join(f"{e.kind} {_label(e.ref)}" for e in span.entries)
+                    blocked = " (blocked: pro-/-led)" if span.blocked else ""
+                    self._note(f"{' '.join(t.raw for t in span.tokens)!r} is {kinds}{blocked}")
+        parts = split_conjuncts(spans)
         if len(parts) == 1:
             actor = self._interpret(parts[0], text, when)
             return [actor] if actor else []
-        shared = _trailing_head(parts[-1])
+        shared = trailing_head(parts[-1])
         actors = []
         for part in parts:
-            if shared and part is not parts[-1] and _is_modifier_only(part):
+            if shared and part is not parts[-1] and is_modifier_only(part):
                 part = part + shared
             actor = self._interpret(part, text, when)
             if actor is not None:
@@ -99,12 +147,17 @@ class ActorResolver:
         return actors
 
     def _interpret(self, spans: list[Span], text: str, when: date | None) -> Actor | None:
-        head_side, complement = _split_complement(spans)
+        head_side, complement = split_complement(spans)
         former = any(s.kind == "former" for s in head_side)
         entries = [i for i, s in enumerate(head_side) if s.kind == "entry" and not s.blocked]
         if not entries:
             return None
         h = entries[-1]
+        if (len(entries) > 1 and entries[-2] == h - 2 and head_side[h].capitalized
+                and head_side[h - 1].kind == "word" and head_side[h - 1].capitalized
+                and _title_of(head_side[h]) and _title_of(head_side[h - 2])):
+            # "Defence Secretary Tom King": a surname that is also a title word
+            entries, h = entries[:-1], h - 2
         head = head_side[h]
         trailing = [s for s in head_side[h + 1 :] if s.kind == "word"]
         modifiers = [head_side[i] for i in entries[:-1]]
@@ -136,6 +189,8 @@ class ActorResolver:
         source = self._source(modifiers, when)
         if source == "region":
             return None
+        if entry.kind == "custom":
+            return self._custom_actor(entry.ref, text, when, former)
         if entry.kind == "group":
             return _group_actor(entry.ref, text)
         if entry.kind == "org":
@@ -143,6 +198,8 @@ class ActorResolver:
         if entry.kind in ("country", "seat", "adjective"):
             if modifiers and entry.kind == "adjective":
                 return None
+            self._note(f"{entry.kind} of {entry.ref.name}: sector {entry.sector or 'none'}"
+                       if entry.kind == "seat" else f"{entry.kind} of {entry.ref.name}, no sector")
             return Actor(text, entry.ref.actor_code, entry.sector if entry.kind == "seat" else None)
         sector = entry.sector
         if entry.kind == "title":
@@ -156,7 +213,7 @@ class ActorResolver:
         rank = 99
         for span in modifiers:
             for e in span.entries:
-                if e.kind == "group" and rank > 0:
+                if e.kind in ("group", "custom") and rank > 0:
                     best, rank = e.ref, 0
                 elif e.kind in ("country", "seat", "adjective") and rank > 1:
                     best, rank = e.ref, 1
@@ -171,6 +228,13 @@ class ActorResolver:
     def _with_source(self, text: str, sector: str | None, source, former: bool) -> Actor | None:
         if former and sector in ("GOV", "MIL", None):
             sector = "ELI"
+            self._note("'former': political elite (ELI)")
+        if sector:
+            self._note(f"head word gives sector {sector}"
+                       + (f" of {_label(source)}" if source not in (None, "region") else ""))
+        if isinstance(source, CustomActor):
+            span = source.code_on(None)
+            return Actor(text, span.code if span else None, sector)
         if isinstance(source, ArmedGroup):
             return Actor(text, source.code, source.sector, source.wikidata, source.name)
         if isinstance(source, Country):
@@ -202,7 +266,11 @@ class ActorResolver:
         if body is None:
             return actor
         term = self.kb.holder(title.office, body, when)
+        if term is None:
+            self._note(f"no known holder of {title.office} of {body} on {when}")
         if term is not None:
+            self._note(f"{title.office} of {body} on {when}: {term.person} "
+                       f"({term.start} to {term.end or 'now'}, offices.tsv line {term.line})")
             person = self.kb.people.get(term.person)
             if person is not None:
                 actor.identifier_id = person.wikidata
@@ -270,9 +338,27 @@ class ActorResolver:
             term = current[0]
             code = self.kb.body_code(term.body) or code
             sector = term.sector or self._office_sector(term.office, term.body)
+            self._note(f"{person.name} holds {term.office} of {term.body} on {when or 'today'} "
+                       f"({term.start} to {term.end or 'now'}, offices.tsv line {term.line})")
         elif former or (when is not None and any(t.end and t.end <= when for t in terms)):
             sector = "ELI"
+            self._note(f"{person.name} is out of office on {when}: former officials are ELI")
+        else:
+            self._note(f"{person.name}: no term on {when}, default {code} {sector}")
         return Actor(text, code, sector, person.wikidata, person.name)
+
+    def _custom_actor(
+        self, actor: CustomActor, text: str, when: date | None, former: bool
+    ) -> Actor | None:
+        span = actor.code_on(when)
+        if span is None:
+            self._note(f"user actor {actor.name} ({actor.source}) has no code on {when}")
+            return None
+        sector = "ELI" if former and span.sector in ("GOV", "MIL", None) else span.sector
+        self._note(f"user actor {actor.name} ({actor.source}): {span.code} {sector or ''}"
+                   + (f" from {span.start}" if span.start else "")
+                   + (f" until {span.end}" if span.end else ""))
+        return Actor(text, span.code, sector, actor.wikidata, actor.name)
 
     def _office_sector(self, office: str, body: str) -> str | None:
         for title in self.kb.titles:
@@ -287,6 +373,11 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+def _label(ref: object) -> str:
+    return str(getattr(ref, "name", None) or getattr(ref, "title", None)
+               or getattr(ref, "code", None) or ref)
+
+
 def _group_actor(group: ArmedGroup, text: str) -> Actor:
     return Actor(text, group.code, group.sector, group.wikidata, group.name)
 
@@ -306,57 +397,3 @@ def _title_of(span: Span | None) -> Title | None:
         if e.kind == "title":
             return e.ref
     return None
-
-
-def _split_complement(spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """"the president of Russia" -> head side and complement; "hundreds of X" -> X."""
-    for idx, span in enumerate(spans):
-        if span.kind != "prep":
-            continue
-        head_side, complement = spans[:idx], spans[idx + 1 :]
-        if all(s.kind in ("det", "former") for s in head_side):
-            return _split_complement(complement)
-        return head_side, complement
-    return spans, []
-
-
-def _split_conjuncts(spans: list[Span]) -> list[list[Span]]:
-    parts: list[list[Span]] = [[]]
-    for span in spans:
-        if span.kind == "conj":
-            parts.append([])
-        else:
-            parts[-1].append(span)
-    return [p for p in parts if p]
-
-
-def _trailing_head(spans: list[Span]) -> list[Span]:
-    """The head noun(s) a coordinated modifier shares: "Hungarian and Romanian *officials*"."""
-    for idx in range(len(spans) - 1, -1, -1):
-        span = spans[idx]
-        if span.kind == "entry" and any(e.kind in ("sector", "title") for e in span.entries):
-            return spans[idx:]
-        if span.kind == "entry":
-            return []
-    return []
-
-
-def _is_modifier_only(spans: list[Span]) -> bool:
-    kinds = {e.kind for s in spans if s.kind == "entry" for e in s.entries}
-    return bool(kinds) and kinds <= {"adjective", "country", "org", "group"} and any(
-        e.kind == "adjective" for s in spans for e in s.entries
-    )
-
-
-def _drop_parenthetical(text: str) -> str:
-    """"The Asia-Pacific Economic Cooperation (APEC) forum" -> without "(APEC)"."""
-    out, depth = [], 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    cleaned = "".join(out).strip()
-    return cleaned or text.replace("(", " ").replace(")", " ")

@@ -3,7 +3,8 @@
 Loading rejects rows that cannot be read (wrong column count, bad dates). This
 module checks what makes the data *wrong*: unknown codes, terms that end before
 they start, two people holding the same office on the same day, malformed
-Wikidata ids, one alias naming two countries. Run it after editing the data::
+Wikidata ids, one id given to two entities, one alias naming two countries.
+Run it after editing the data::
 
     python -m communique.actors.validate [DATA_DIR]
 """
@@ -67,6 +68,26 @@ def validate_kb(kb: KnowledgeBase) -> list[str]:
             problems.append(f"people: {person.key} has unknown sector {person.sector!r}")
         problems += _check_qid("people", person.key, person.wikidata)
     problems += _check_terms(kb)
+    for code, (part_of, _) in kb.successions.items():
+        if code not in kb.countries or part_of not in kb.countries:
+            problems.append(f"successions: {code} -> {part_of} names an unknown country")
+    problems += _check_unique_ids(kb)
+    return problems
+
+
+def _check_unique_ids(kb: KnowledgeBase) -> list[str]:
+    """One Wikidata id names one entity: two rows with the same id are a copy-paste slip."""
+    problems = []
+    owners: dict[str, str] = {}
+    rows = [("people", p.key, p.wikidata) for p in kb.people.values()]
+    rows += [("organizations", o.key, o.wikidata) for o in kb.organizations.values()]
+    rows += [("armed_groups", g.key, g.wikidata) for g in kb.groups.values()]
+    for table, key, qid in rows:
+        if not qid:
+            continue
+        if qid in owners:
+            problems.append(f"{table}: {key} has Wikidata id {qid} of {owners[qid]} too")
+        owners.setdefault(qid, f"{table} {key}")
     return problems
 
 

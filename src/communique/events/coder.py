@@ -64,6 +64,7 @@ class EventCoder:
     ) -> None:
         self.resolve = resolve
         self.countries = countries if countries is not None else frozenset(default_kb().countries)
+        self.resolve_pronoun: Callable[[str], Actor | None] | None = None
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
 
@@ -311,6 +312,12 @@ class EventCoder:
 
     def _resolve_token(self, head: Token, day: date | None) -> Actor | None:
         if head.pos_ == "PRON":
+            # "he", "they": the article's last fitting actor, when the resolver keeps a memory.
+            if head.dep_ in ("nsubj", "nsubjpass") and self.resolve_pronoun is not None:
+                actor = self.resolve_pronoun(head.text)
+                if actor is not None and (actor.code or actor.sector):
+                    actor.start, actor.end = head.idx, head.idx + len(head)
+                    return actor
             return None
         span = frames.phrase(head)
         candidates = [span]

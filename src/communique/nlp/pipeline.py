@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..actors.document import DocumentResolver
 from ..actors.resolve import ActorResolver
 from ..errors import ModelError
 from ..events.coder import EventCoder
@@ -78,6 +79,10 @@ class Pipeline:
 
     def _analyze_docs(self, article: Article, title_doc: Doc, text_doc: Doc) -> AnalyzedArticle:
         result = AnalyzedArticle(article=article)
+        # one memory per article: "Mr Xi" and "the two leaders" point back to who was named
+        resolver = self.resolver.for_document()
+        self.coder.resolve = resolver.resolve
+        self.coder.resolve_pronoun = resolver.resolve_pronoun
         seq = 0
         for section, doc in (("title", title_doc), ("text", text_doc)):
             if not doc.text.strip():
@@ -96,15 +101,16 @@ class Pipeline:
                 seq += 1
             if self.quotes_enabled:
                 result.quotes.extend(
-                    self._quotes(doc, section, first_seq, article.pub_date, article.id)
+                    self._quotes(doc, section, first_seq, article.pub_date, article.id, resolver)
                 )
         _number(result.events, article.id, "E")
         _number(result.quotes, article.id, "Q")
         return result
 
     def _quotes(self, doc: Doc, section: str, first_seq: int, pub_date: date | None,
-                story_id: str) -> list[Quote]:
-        quotes = find_quotes(doc, lambda text: self.resolver.resolve(text, pub_date),
+                story_id: str, resolver: DocumentResolver | None = None) -> list[Quote]:
+        resolver = resolver or self.resolver.for_document()
+        quotes = find_quotes(doc, lambda text: resolver.resolve(text, pub_date),
                              section=section)
         for q in quotes:
             q.date = q.date or pub_date

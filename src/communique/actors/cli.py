@@ -1,0 +1,76 @@
+"""``communique actors``: look up how a name resolves, and why."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+actors_group = click.Group(
+    "actors",
+    help="Inspect the actor knowledge base.\n\n"
+         "\b\nExample:\n    communique actors lookup \"President Trump\" --date 2019-06-01",
+)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def actors_option(fn):
+    """``--actors FILE`` (repeatable): a user's YAML, CSV or TABARI ``.actors`` file."""
+    return click.option(
+        "--actors", "actors_files", multiple=True, metavar="FILE",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Your own actors (.yaml, .csv or a TABARI/PETRARCH .actors dictionary); "
+             "they override the packaged ones. Repeatable.")(fn)
+
+
+def resolver_for(actors_files: tuple[Path, ...]):
+    """An ActorResolver over the packaged data plus the user's files (None if there are none)."""
+    if not actors_files:
+        return None
+    from .kb import KnowledgeBase
+    from .resolve import ActorResolver
+
+    return ActorResolver(kb=KnowledgeBase.load(extra=actors_files))
+
+
+@actors_group.command("lookup")
+@click.argument("name")
+@click.option("--date", "when", callback=_date, metavar="YYYY-MM-DD",
+              help="Resolve as of this date (offices change hands).")
+@actors_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def lookup(name: str, when: date | None, actors_files: tuple[Path, ...], as_json: bool) -> None:
+    """Show how NAME resolves to an actor on a date, and which alias, term and rule decided.
+
+    \b
+    Example:
+        communique actors lookup "the Russian president" --date 2010-01-01
+        communique actors lookup Kozyrev --actors my.actors --date 1994-05-01
+    """
+    from .explain import explain
+    from .resolve import ActorResolver
+
+    resolver = resolver_for(actors_files) or ActorResolver()
+    result = explain(resolver, name, when)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{name!r}" + (f" on {when}" if when else " (no date)"))
+    if not result["actors"]:
+        click.echo("  -> no actor")
+    for actor in result["actors"]:
+        who = f" = {actor['identifier_text']}" if actor["identifier_text"] else ""
+        qid = f" ({actor['identifier_id']})" if actor["identifier_id"] else ""
+        click.echo(f"  -> {actor['code'] or '-'} {actor['sector'] or '-'}{who}{qid}")
+    for step in result["steps"]:
+        click.echo(f"     because {step}")
