@@ -202,7 +202,7 @@ class EventCoder:
                     return False
             elif key == "pobj":
                 lemmas = {o.lemma_.lower() for o in frames.all_prep_objects(tok)}
-                if not lemmas & values:
+                if not (lemmas & values if values else lemmas):
                     return False
             elif key == "objmod":
                 obj = tok if entry.pos == "NOUN" else frames.direct_object(tok)
@@ -313,7 +313,9 @@ class EventCoder:
     def _resolve_token(self, head: Token, day: date | None) -> Actor | None:
         if head.pos_ == "PRON":
             # "he", "they": the article's last fitting actor, when the resolver keeps a memory.
-            if head.dep_ in ("nsubj", "nsubjpass") and self.resolve_pronoun is not None:
+            # Only "he"/"she": "it"/"they" too often point past the last-named actor.
+            if (head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in ("he", "she")
+                    and self.resolve_pronoun is not None):
                 actor = self.resolve_pronoun(head.text)
                 if actor is not None and (actor.code or actor.sector):
                     actor.start, actor.end = head.idx, head.idx + len(head)

@@ -64,6 +64,9 @@ def content_clauses(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     for p in preps(tok):
         out.extend(c for c in p.children if c.dep_ == "pcomp")
+        # "called for all parties to push for ...": the clause hangs on the object
+        for obj in (c for c in p.children if c.dep_ == "pobj"):
+            out.extend(c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
     obj = direct_object(tok)
     if obj is not None:
         # "reiterated its demand that Israel ease ...", "a plan to ..."
@@ -138,7 +141,9 @@ def is_conditional(tok: Token) -> bool:
 
 
 def is_purpose(tok: Token) -> bool:
-    """An infinitive of purpose ("met *to discuss* trade"): an aim, not an act."""
+    """An infinitive of purpose ("met to discuss trade ... and push for"): an aim, not an act."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
