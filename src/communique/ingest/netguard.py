@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import httpcore
@@ -124,6 +126,12 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
+@cache
+def _tls_context() -> ssl.SSLContext:
+    """Certificate verification against certifi's CAs, built once (it takes a while)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """An httpx transport whose every TCP connection goes through the address check.
 
@@ -134,12 +142,12 @@ class GuardedTransport(httpx.HTTPTransport):
     """
 
     def __init__(self, *, allow_private: bool = False, max_connections: int = 10) -> None:
-        super().__init__(trust_env=False)
+        super().__init__(verify=_tls_context(), trust_env=False)
         # httpx builds its pool without a way to pass a network backend, so the
         # pool is built again with ours (pinned: httpx 0.28 keeps it in _pool).
         self._pool.close()
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_tls_context(),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -212,7 +213,7 @@ class Fetcher:
         response, final_url, chain = self._follow(url, headers, robots=True)
         result = FetchResult(url=url, final_url=final_url, status=response.status_code,
                              redirects=chain)
-        with response:
+        with closing(response):
             result.etag = response.headers.get("etag")
             result.last_modified = response.headers.get("last-modified")
             if response.status_code == 304:
@@ -391,7 +392,7 @@ class Fetcher:
         parser = RobotFileParser(f"{origin}/robots.txt")
         try:
             response, final_url, _ = self._follow(f"{origin}/robots.txt", {}, robots=False)
-            with response:
+            with closing(response):
                 status = response.status_code
                 if 200 <= status < 300:
                     body = self._read(response, final_url, _ROBOTS_MAX_BYTES, truncate=True)
