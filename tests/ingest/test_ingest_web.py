@@ -1,4 +1,4 @@
-"""The HTTP client against a local site: politeness, limits, redirects, retries, the address guard."""
+"""The HTTP client against a local site: politeness, limits, redirects, retries, the guard."""
 
 from __future__ import annotations
 

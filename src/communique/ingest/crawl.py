@@ -152,7 +152,7 @@ def _entry_items(
             handled.append((entry.key, entry.link))
         except InputError as page_error:
             try:
-                article = entry_article(entry, feed, why=str(page_error))
+                article = entry_article(entry, feed, why=page_error.problem)
             except InputError as err:
                 if getattr(page_error, "transient", False):
                     report.retry_later += 1  # not marked handled: asked again next poll
@@ -181,8 +181,12 @@ def poll_feeds(
     stored, and its validators saved last, so an interrupted poll is redone.
     """
     report = report if report is not None else FollowReport()
-    if pipeline is None:
-        pipeline = Pipeline()  # loaded once for all the feeds
+    loaded: list[Pipeline] = [pipeline] if pipeline is not None else []
+
+    def analysis() -> Pipeline:
+        if not loaded:  # only once a feed has something new, then once for all feeds
+            loaded.append(Pipeline())
+        return loaded[0]
 
     def fail(err: InputError) -> None:
         report.failures.append(err)
@@ -215,8 +219,9 @@ def poll_feeds(
         report.entries_new += len(new)
         handled: list[tuple[str, str | None]] = []
         done: list[FetchResult] = []
-        _ingest(_entry_items(feed, new, store, fetcher, report, handled, done), store, report,
-                pipeline, on_error)
+        if new:
+            _ingest(_entry_items(feed, new, store, fetcher, report, handled, done), store,
+                    report, analysis(), on_error)
         for page in done:
             _save_state(store, page)
         store.mark_entries_seen(feed_url, handled)
