@@ -134,9 +134,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self, site: Site, path: str) -> None:
         if path in site.static:
             content_type, body, headers = site.static[path]
-            etag = headers.get("ETag")
-            if etag and self.headers.get("If-None-Match") == etag:
-                self._send(304, headers={"ETag": etag})
+            etag, modified = headers.get("ETag"), headers.get("Last-Modified")
+            if (etag and self.headers.get("If-None-Match") == etag) or (
+                    modified and self.headers.get("If-Modified-Since") == modified):
+                self._send(304, headers={k: v for k, v in headers.items()
+                                         if k in ("ETag", "Last-Modified")})
                 return
             self._send(200, body.encode("utf-8"), content_type, headers)
         elif path.startswith("/hop/"):  # /hop/N/M: N more redirects, then the page M

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -122,6 +124,16 @@ def test_ingest_feeds_failures_recorded_with_reasons(followed, site: Site) -> No
 
 
 @pytest.mark.model
+def test_ingest_feeds_poll_state_is_kept_per_feed(followed, site: Site) -> None:
+    db, _ = followed
+    with open_store(db) as store:
+        feeds = {f["url"]: f for f in store.feeds()}
+    ok, bad = feeds[site.url("/feed.rss")], feeds[site.url("/html-feed.xml")]
+    assert (ok["title"], ok["entries"], ok["last_error"]) == ("Example News", 4, None)
+    assert bad["last_ok"] is None and bad["last_error"].startswith("not a feed")
+
+
+@pytest.mark.model
 def test_ingest_feeds_restart_resumes_without_refetching(followed, site: Site,
                                                           pipeline) -> None:
     db, _ = followed
@@ -162,3 +174,26 @@ def test_ingest_feeds_cli_fetch_refuses_loopback(site: Site, tmp_path) -> None:
                                        str(tmp_path / "r.db")])
     assert result.exit_code == 1
     assert "loopback address; pass --allow-private" in result.output
+
+
+@pytest.mark.model
+def test_ingest_feeds_cli_follow_ctrl_c_prints_summary(site: Site, tmp_path,
+                                                       monkeypatch) -> None:
+    import communique.ingest.crawl as crawl
+
+    real = crawl.poll_feeds
+
+    def poll_then_interrupt(*args, **kwargs):
+        if kwargs["report"].polls >= 1:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(crawl, "poll_feeds", poll_then_interrupt)
+    # No real wait between polls (the module's own clock only: the site's threads sleep too).
+    monkeypatch.setattr(crawl, "time", SimpleNamespace(sleep=lambda s: None,
+                                                       monotonic=time.monotonic))
+    result = CliRunner().invoke(main, [
+        "follow", site.url("/feed.atom"), "--every", "1s", "--allow-private", "--delay", "0",
+        "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 0
+    assert "stopped after 1 complete polls; entries: 1 new; articles: 1 new" in result.output

@@ -25,6 +25,8 @@ def site() -> Iterator[Site]:
         running.add("/news/b.html", page("Ethiopia meets Sudan", "Ethiopia", "Khartoum"))
         running.add("/private/secret.html", page("Hidden", "Chad", "N'Djamena"))
         running.add("/etag.html", page("Tagged", "Uganda", "Kampala"), ETag='"v1"')
+        running.add("/dated.html", page("Dated", "Malawi", "Lilongwe"),
+                    **{"Last-Modified": "Mon, 13 May 2024 09:00:00 GMT"})
         running.add("/logo.png", "PNG", "image/png")
         yield running
 
@@ -171,6 +173,13 @@ def test_ingest_web_conditional_get_returns_not_modified(site: Site, fetcher: Fe
     assert (first.etag, first.not_modified, second.not_modified) == ('"v1"', False, True)
 
 
+def test_ingest_web_conditional_get_sends_if_modified_since(site: Site,
+                                                            fetcher: Fetcher) -> None:
+    first = fetcher.fetch(site.url("/dated.html"))
+    second = fetcher.fetch(site.url("/dated.html"), last_modified=first.last_modified)
+    assert (first.status, second.status) == (200, 304)
+
+
 def test_ingest_web_refuses_a_page_that_is_not_html(site: Site, fetcher: Fetcher) -> None:
     err = _error(fetcher, site.url("/logo.png"))
     assert err.problem == "not an HTML page: the server sent image/png"
@@ -185,7 +194,9 @@ def test_ingest_web_fetch_urls_keeps_final_url_and_skips_unchanged(site: Site, p
         again = fetch_urls(urls[:1], store, fetcher=client, pipeline=pipeline)
         stored = store.articles()
         failures = store.failures()
+        state = store.http_state(urls[0])
     assert (first.ingest.new, again.not_modified, again.ingest.new) == (1, 1, 0)
     assert stored[0]["url"] == site.url("/etag.html")
+    assert state["redirects"] == [site.url("/hop/1/etag.html")] and state["etag"] == '"v1"'
     assert failures == [{"source": site.url("/missing.html"), "reason": "HTTP 404 Not Found",
                          "at": failures[0]["at"]}]

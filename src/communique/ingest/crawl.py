@@ -243,7 +243,7 @@ def follow_feeds(
     max_polls: int | None = None,
     on_poll: Callable[[FollowReport], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> FollowReport:
     """Poll the feeds every ``every`` seconds until stopped (None: once).
 
@@ -262,4 +262,4 @@ def follow_feeds(
             on_poll(report)
         if every is None or (max_polls is not None and report.polls >= max_polls):
             return report
-        sleep(max(0.0, every - (time.monotonic() - started)))
+        (sleep or time.sleep)(max(0.0, every - (time.monotonic() - started)))
