@@ -9,8 +9,8 @@ import pytest
 from webserver import Site, page, serve_site
 
 from communique.ingest import netguard
-from communique.ingest.crawl import fetch_urls
-from communique.ingest.web import BlockedURL, Fetcher, FetchError, FetchPolicy
+from communique.ingest.crawl import fetch_urls, page_article
+from communique.ingest.web import BlockedURL, Fetcher, FetchError, FetchPolicy, FetchResult
 from communique.store import open_store
 
 # Tiny delays and limits: the behaviour is the same, the suite stays fast.
@@ -183,6 +183,26 @@ def test_ingest_web_conditional_get_sends_if_modified_since(site: Site,
 def test_ingest_web_refuses_a_page_that_is_not_html(site: Site, fetcher: Fetcher) -> None:
     err = _error(fetcher, site.url("/logo.png"))
     assert err.problem == "not an HTML page: the server sent image/png"
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "http://[::1/a", "example.org/news",
+                                 "http://example.org:0/a"])
+def test_ingest_web_refuses_what_is_not_a_web_address(fetcher: Fetcher, url: str) -> None:
+    assert "URL" in _error(fetcher, url).problem
+
+
+def test_ingest_web_page_charset_from_header_when_not_utf8() -> None:
+    html = page("Caf\u00e9 talks", "Kenya", "Nairobi").encode("iso-8859-1")
+    result = FetchResult(url="http://x.test/a", final_url="http://x.test/a", status=200,
+                         content_type="text/html", charset="iso-8859-1", body=html)
+    assert page_article(result).title == "Caf\u00e9 talks"
+
+
+def test_ingest_web_page_utf8_wins_over_a_wrong_latin1_label() -> None:
+    html = page("Caf\u00e9 talks", "Kenya", "Nairobi").encode("utf-8")
+    result = FetchResult(url="http://x.test/a", final_url="http://x.test/a", status=200,
+                         content_type="text/html", charset="iso-8859-1", body=html)
+    assert page_article(result).title == "Caf\u00e9 talks"
 
 
 @pytest.mark.model

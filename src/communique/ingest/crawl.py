@@ -10,6 +10,7 @@ repeats some work on restart, but never skips an entry it had not stored.
 
 from __future__ import annotations
 
+import codecs
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,21 +53,35 @@ class FollowReport(FetchReport):
     failures: list[InputError] = field(default_factory=list)
 
 
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _page_text(result: FetchResult) -> str:
+    """The page as text: a BOM or valid UTF-8 first, then the HTTP charset, then the page's own.
+
+    Servers often label UTF-8 pages ISO-8859-1, which would decode without
+    error into mojibake; bytes that are valid UTF-8 are almost never meant as
+    anything else, so they win over the header.
+    """
+    body, charset = result.body, (result.charset or "").lower()
+    if charset and charset not in ("utf-8", "utf8") and not body.startswith(_BOMS):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return body.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown label: the page's own declaration decides
+    return decode_bytes(body, result.final_url, html=True)
+
+
 def page_article(result: FetchResult) -> Article:
     """The story on a fetched page, kept under the URL the redirects ended at."""
-    html: str | None = None
-    if result.charset:
-        try:
-            html = result.body.decode(result.charset)
-        except (LookupError, UnicodeDecodeError):
-            html = None  # a wrong header: let the page's own declaration decide
-    if html is None:
-        html = decode_bytes(result.body, result.final_url, html=True)
-    article = article_from_html(html, result.final_url)
+    article = article_from_html(_page_text(result), result.final_url)
     if article.url and article.url != result.final_url:
         article.extra["canonical_url"] = article.url
     article.url = result.final_url

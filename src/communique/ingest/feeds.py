@@ -110,7 +110,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    except Exception as err:  # a parser failing on one feed must not stop the others
+        detail = " ".join(str(err).split())
+        raise InputError(url, f"cannot parse the feed ({type(err).__name__}: {detail})") from None
     if not parsed.get("version"):
         why = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(why).split())})" if why else ""

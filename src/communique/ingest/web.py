@@ -243,9 +243,15 @@ class Fetcher:
         chain: list[str] = []
         current = url
         while True:
-            parts = urlsplit(current)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise FetchError(current, "only http:// and https:// URLs can be fetched")
+            try:
+                parts = urlsplit(current)
+                valid = parts.scheme in ("http", "https") and bool(parts.hostname) and (
+                    parts.port is None or parts.port > 0)
+            except ValueError as err:  # a bad port or an unclosed IPv6 bracket
+                raise FetchError(current, f"not a valid URL ({err})") from None
+            if not valid:
+                raise FetchError(current, "not a web address: only http:// and https:// URLs "
+                                          "with a host name can be fetched")
             if robots and not self.allowed(current):
                 raise FetchError(current, f"disallowed by {_origin(current)}/robots.txt")
             response = self._request(current, headers)
@@ -272,6 +278,8 @@ class Fetcher:
                 response = self._client.send(request, stream=True)
             except BlockedAddress as err:
                 raise BlockedURL(url, str(err)) from None
+            except httpx.InvalidURL as err:
+                raise FetchError(url, f"not a valid URL ({err})") from None
             except httpx.TimeoutException as err:
                 if isinstance(err, httpx.ConnectTimeout) and attempt < p.retries:
                     attempt = self._backoff(attempt)
