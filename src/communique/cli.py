@@ -253,11 +253,18 @@ def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every:
     from .nlp.pipeline import Pipeline
 
     report = FollowReport()
+    before = {"feeds": (0, 0, 0), "entries": 0, "new": 0, "failed": 0}
 
     def polled(r: FollowReport) -> None:
-        click.echo(f"poll {r.polls} ({r.last_poll}): feeds {r.feeds_ok} read, "
-                   f"{r.feeds_unchanged} unchanged, {r.feeds_failed} failed; "
-                   f"entries: {r.entries_new} new so far; " + _articles_line(r.ingest))
+        """One line per poll, counting that poll only."""
+        read, same, failed = (a - b for a, b in zip(
+            (r.feeds_ok, r.feeds_unchanged, r.feeds_failed), before["feeds"], strict=True))
+        click.echo(f"poll {r.polls} ({r.last_poll}): feeds {read} read, {same} unchanged, "
+                   f"{failed} failed; entries: {r.entries_new - before['entries']} new; "
+                   f"articles: {r.ingest.new - before['new']} new, "
+                   f"{r.ingest.failed - before['failed']} failed")
+        before.update(feeds=(r.feeds_ok, r.feeds_unchanged, r.feeds_failed),
+                      entries=r.entries_new, new=r.ingest.new, failed=r.ingest.failed)
 
     pipeline = Pipeline(model or _settings().model)
     with _open(db) as store, _fetcher(allow_private, delay, timeout, max_bytes) as fetcher:
@@ -266,7 +273,7 @@ def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every:
                          every=None if once else every, report=report, on_poll=polled,
                          on_error=_warn)
         except KeyboardInterrupt:
-            click.echo(f"stopped after {report.polls} complete polls; entries: "
+            click.echo(f"stopped after {report.polls} complete polls; in all: entries: "
                        f"{report.entries_new} new; " + _articles_line(report.ingest))
             return
     if once and report.feeds_ok + report.feeds_unchanged == 0:

@@ -40,7 +40,7 @@ class BlockedAddress(Exception):
         where = host if host == address else f"{host} resolves to {address}"
         super().__init__(
             f"refused: {where}, a {kind} address; pass --allow-private "
-            "(allow_private=True) to fetch from non-public networks"
+            "to fetch from non-public networks"
         )
 
 

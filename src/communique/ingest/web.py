@@ -34,16 +34,8 @@ from communique import __version__
 from communique.errors import InputError
 from communique.ingest.netguard import BlockedAddress, GuardedTransport
 
-__all__ = [
-    "FEED_TYPES",
-    "PAGE_TYPES",
-    "USER_AGENT",
-    "BlockedURL",
-    "FetchError",
-    "FetchPolicy",
-    "FetchResult",
-    "Fetcher",
-]
+__all__ = ["FEED_TYPES", "PAGE_TYPES", "USER_AGENT", "BlockedURL", "FetchError", "FetchPolicy",
+           "FetchResult", "Fetcher"]
 
 USER_AGENT = f"communique/{__version__} (news event coder; obeys robots.txt)"
 #: The name robots.txt rules are matched against.
@@ -383,7 +375,10 @@ class Fetcher:
         origin = _origin(url)
         cached = self._robots.get(origin)
         if cached is None or self._clock() - cached.checked_at > cached.ttl:
-            cached = self._read_robots(origin)
+            try:
+                cached = self._read_robots(origin)
+            except BlockedURL as err:  # name the page asked for, not its robots.txt
+                raise BlockedURL(url, err.problem) from None
             self._robots[origin] = cached
         if cached.problem:
             raise FetchError(url, f"{origin}/robots.txt cannot be read ({cached.problem}); "
