@@ -154,7 +154,9 @@ def _entry_items(
             if not entry.link:
                 raise FetchError(f"{feed.url}#{entry.key}", "the entry has no link")
             result = _fetch(fetcher, store, entry.link, "page")
-            if not result.not_modified:  # 304: this page is stored already
+            if result.not_modified:  # 304: this page is stored already
+                report.not_modified += 1
+            else:
                 article = page_article(result)
                 article.title = article.title or entry.title
                 article.outlet = article.outlet or feed.title
