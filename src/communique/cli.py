@@ -163,6 +163,138 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
         raise SystemExit(1)
 
 
+def web_options(fn: Callable) -> Callable:
+    """Options shared by `fetch` and `follow`: how politely and carefully to fetch."""
+    fn = click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024,
+                      show_default=True, metavar="N",
+                      help="Largest response to read; larger ones are abandoned.")(fn)
+    fn = click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0,
+                      show_default=True, metavar="SECONDS",
+                      help="Longest wait for a server to connect or send more data; a "
+                           "response must also finish within 3x this.")(fn)
+    fn = click.option("--delay", type=click.FloatRange(min=0.0), default=1.0,
+                      show_default=True, metavar="SECONDS",
+                      help="Least time between two requests to one host (robots.txt "
+                           "Crawl-delay wins when longer).")(fn)
+    return click.option("--allow-private", is_flag=True,
+                        help="Also fetch from loopback, link-local and private addresses "
+                             "(intranet sites); refused by default.")(fn)
+
+
+def _fetcher(allow_private: bool, delay: float, timeout: float, max_bytes: int):
+    from .ingest.web import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy(host_delay=delay, connect_timeout=min(timeout, 10.0),
+                               read_timeout=timeout, deadline=3 * timeout, max_bytes=max_bytes,
+                               allow_private=allow_private))
+
+
+def _articles_line(report: Any) -> str:
+    return (f"articles: {report.new} new, {report.versions} new versions, "
+            f"{report.unchanged} unchanged, {report.failed} failed; "
+            f"events: {report.events}; quotes: {report.quotes}"
+            + (f"; not coded (not English): {report.skipped_language}"
+               if report.skipped_language else ""))
+
+
+def _warn(err: InputError) -> None:
+    click.echo(f"communique: skipped {err}", err=True)
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@db_option
+@model_option
+@web_options
+def fetch(urls: tuple[str, ...], db: str | None, model: str | None, allow_private: bool,
+          delay: float, timeout: float, max_bytes: int) -> None:
+    """Fetch news pages from the web and code their events and quotes.
+
+    Obeys robots.txt, waits between requests to one host, and asks
+    conditionally: a page unchanged since the last fetch is not read again.
+    Redirects (at most 5) are followed; the article keeps the final URL.
+    Failures are reported, recorded in the database and skipped.
+
+    \b
+    Example:
+        communique fetch https://example.org/news/story.html --db news.db
+    """
+    from .ingest.crawl import fetch_urls
+    from .nlp.pipeline import Pipeline
+
+    pipeline = Pipeline(model or _settings().model)
+    with _open(db) as store, _fetcher(allow_private, delay, timeout, max_bytes) as fetcher:
+        report = fetch_urls(urls, store, fetcher=fetcher, pipeline=pipeline, on_error=_warn)
+    click.echo(f"pages: {report.not_modified} not modified; " + _articles_line(report.ingest))
+    if not report.ingest.ok:
+        raise SystemExit(1)
+
+
+def _interval(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    from .ingest.feeds import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+@main.command()
+@click.argument("feed_urls", nargs=-1, required=True, metavar="FEED_URL...")
+@db_option
+@model_option
+@click.option("--every", default="15m", show_default=True, callback=_interval,
+              metavar="INTERVAL", help="Poll the feeds this often (30s, 15m, 1h, ...) "
+                                       "until stopped with Ctrl-C.")
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@web_options
+def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every: float,
+           once: bool, allow_private: bool, delay: float, timeout: float,
+           max_bytes: int) -> None:
+    """Follow RSS/Atom feeds: store and code the story of every new entry.
+
+    Each new entry's page is fetched (robots.txt, delays and limits as for
+    `fetch`); when the page cannot be had, the entry's own content is used if
+    it holds the story. What was seen is kept in the database, so a restart
+    resumes where the last run left off. A feed address that answers with an
+    HTML page is recorded as "not a feed". Ctrl-C stops with a summary.
+
+    \b
+    Example:
+        communique follow https://example.org/world/rss.xml --every 15m --db news.db
+        communique follow https://example.org/atom.xml --once
+    """
+    from .ingest.crawl import FollowReport, follow_feeds
+    from .nlp.pipeline import Pipeline
+
+    report = FollowReport()
+    before = {"feeds": (0, 0, 0), "entries": 0, "new": 0, "failed": 0}
+
+    def polled(r: FollowReport) -> None:
+        """One line per poll, counting that poll only."""
+        read, same, failed = (a - b for a, b in zip(
+            (r.feeds_ok, r.feeds_unchanged, r.feeds_failed), before["feeds"], strict=True))
+        click.echo(f"poll {r.polls} ({r.last_poll}): feeds {read} read, {same} unchanged, "
+                   f"{failed} failed; entries: {r.entries_new - before['entries']} new; "
+                   f"articles: {r.ingest.new - before['new']} new, "
+                   f"{r.ingest.failed - before['failed']} failed")
+        before.update(feeds=(r.feeds_ok, r.feeds_unchanged, r.feeds_failed),
+                      entries=r.entries_new, new=r.ingest.new, failed=r.ingest.failed)
+
+    pipeline = Pipeline(model or _settings().model)
+    with _open(db) as store, _fetcher(allow_private, delay, timeout, max_bytes) as fetcher:
+        try:
+            follow_feeds(list(feed_urls), store, fetcher=fetcher, pipeline=pipeline,
+                         every=None if once else every, report=report, on_poll=polled,
+                         on_error=_warn)
+        except KeyboardInterrupt:
+            click.echo(f"stopped after {report.polls} complete polls; in all: entries: "
+                       f"{report.entries_new} new; " + _articles_line(report.ingest))
+            return
+    if once and report.feeds_ok + report.feeds_unchanged == 0:
+        raise SystemExit(1)
+
+
 @main.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
 @model_option

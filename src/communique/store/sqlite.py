@@ -18,6 +18,7 @@ from typing import Any
 
 from communique.errors import StoreError
 from communique.model import AnalyzedArticle
+from communique.store import web_state
 from communique.store.canonical import select_canonical_events
 from communique.store.migrate import apply_migrations
 from communique.store.query import (
@@ -261,6 +262,40 @@ class Store:
             sql += " LIMIT ?"
             params = (limit,)
         return [dict(row) for row in self.conn.execute(sql, params).fetchall()]
+
+    # -- web fetching state (communique fetch / follow) -------------------
+
+    def http_state(self, url: str) -> dict[str, Any] | None:
+        """What the last fetch of ``url`` left: ``etag``, ``last_modified``, ``final_url``,
+        ``redirects``, ``status``, ``fetched_at``; None if it was never fetched."""
+        return web_state.load_http_state(self.conn, url)
+
+    def save_http_state(self, url: str, *, final_url: str, redirects: list[str], status: int,
+                        etag: str | None = None, last_modified: str | None = None) -> None:
+        """Remember a response's validators so the next fetch of ``url`` can be conditional."""
+        with self._write(url) as conn:
+            web_state.save_http_state(conn, url, final_url=final_url, redirects=redirects,
+                                      status=status, etag=etag, last_modified=last_modified,
+                                      at=_now())
+
+    def seen_entries(self, feed_url: str) -> set[str]:
+        """Keys of the entries of ``feed_url`` already handled."""
+        return web_state.load_seen(self.conn, feed_url)
+
+    def mark_entries_seen(self, feed_url: str, entries: list[tuple[str, str | None]]) -> None:
+        """Note entries (key, link) of a feed as handled, so no later poll fetches them again."""
+        with self._write(feed_url) as conn:
+            web_state.save_seen(conn, feed_url, entries, _now())
+
+    def record_feed_poll(self, feed_url: str, *, title: str | None = None,
+                         error: str | None = None) -> None:
+        """Note that ``feed_url`` was polled, and its title or why the poll failed."""
+        with self._write(feed_url) as conn:
+            web_state.save_feed_poll(conn, feed_url, title=title, error=error, at=_now())
+
+    def feeds(self) -> list[dict[str, Any]]:
+        """Feeds followed so far: url, title, last_poll, last_ok, last_error, entries seen."""
+        return web_state.load_feeds(self.conn)
 
 
 def _connect(path: str | Path) -> tuple[sqlite3.Connection, str]:
