@@ -135,3 +135,29 @@ def test_coder_event_carries_cameo_goldstein_and_evidence(code):
     assert (event.cameo, event.goldstein, event.quad_code) == ("194", -10.0, 4)
     assert event.sentence.text == "Russian forces shelled Kharkiv overnight."
     assert event.event_text == "shelled"
+
+
+def test_coder_promise_of_force_is_a_threat(code):
+    events = code("Armenia vowed to attack Azerbaijan.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+
+
+def test_coder_conditional_harm_with_may_is_a_threat(code):
+    events = code("Germany may cut aid to Niger if the junta stays in power.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+
+
+def test_coder_protest_without_target_is_against_the_home_government(code):
+    events = code("Thousands of Kenyan protesters rallied in Nairobi on Tuesday.")
+    assert summary(events) == [("PROTEST", ("KEN",), ("KEN",))]
+    assert events[0].recipient[0].sector == "GOV"
+
+
+def test_coder_demanded_action_is_not_coded_as_done(code):
+    events = code("Kenya demanded that Somalia release the prisoners.")
+    assert summary(events) == [("REQUEST", ("KEN",), ("SOM",))]
+
+
+def test_coder_resignation_is_retreat(code):
+    events = code("The Kenyan president resigned on Monday.")
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "resign")]

@@ -43,6 +43,7 @@ _LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organi
                 "order", "approve", "authorize", "authorise", "unveil", "implement", "complete",
                 "pursue", "perform", "commit", "engage"}
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_COERCIVE_ROOTS = {"16", "17", "18", "19", "20"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
@@ -124,6 +125,14 @@ class EventCoder:
         if modal is None:
             return None
         cameo, plover_type = modal
+        if cameo.startswith("03") and comp is not None:
+            # "vowed to fight", "is prepared to impose martial law": a promise of force or
+            # coercion is a threat, not an intent to cooperate.
+            inner = self._match(comp, "VERB")
+            if inner is not None and self.ontology[inner.cameo].quad_code == 4:
+                cameo = next((_THREAT[k] for k in (inner.cameo[:3], inner.cameo[:2])
+                              if k in _THREAT), "130")
+                plover_type = None
         subj, passive = frames.subject(tok)
         if subj is None and not passive:
             return None
@@ -228,6 +237,10 @@ class EventCoder:
             # "will withdraw its troops unless ...": a conditional promise of harm is a threat.
             return "130", None
         if aux & frames.HYPOTHETICAL_AUX:
+            if frames.has_condition(tok) and cameo[:2] in _COERCIVE_ROOTS:
+                # "may halt mediation if ...": a conditional harm is a threat.
+                return next((_THREAT[k] for k in (cameo[:3], cameo[:2]) if k in _THREAT),
+                            "130"), None
             return None
         if not (aux & frames.FUTURE_AUX or _governed_by_plan(tok)):
             return cameo, None
@@ -401,7 +414,9 @@ class EventCoder:
                 found = self._actors(head, day) or self._owner(head, day)
                 if found:
                     return found
-        return []
+        obj = frames.direct_object(tok)
+        # Last resort: whose thing was acted on ("tighten the blockade of Serbia").
+        return self._owner(obj, day) if obj is not None and "dobj" not in entry.recipient else []
 
     def _owner(self, head: Token, day: date | None) -> list[Actor]:
         """Whose thing was acted on: "Turkey's efforts", "Palestinian homes", "a camp for
