@@ -205,9 +205,8 @@ class EventCoder:
                 if not (found & values if values else found):
                     return False
             elif key == "dobj":
-                obj = frames.direct_object(tok)
-                if obj is None or (values and obj.lemma_.lower() not in values
-                                   and obj.lower_ not in values):
+                words = frames.object_words(tok)
+                if not words or (values and not words & values):
                     return False
             elif key == "pobj":
                 lemmas = {o.lemma_.lower() for o in frames.all_prep_objects(tok)}

@@ -41,6 +41,33 @@ def direct_object(tok: Token) -> Token | None:
     return None
 
 
+_MEASURE_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "worth", "shipment", "batch",
+                  "consignment", "amount", "quantity", "lot", "load", "cargo", "convoy", "supply",
+                  "package", "round", "delivery", "number", "set", "dose", "truckload"}
+
+
+def object_words(tok: Token) -> set[str]:
+    """Lemmas a frame's object constraint may match: the direct object, its conjuncts,
+    what a measure noun measures ("700 kg of medicine"), and for a verb coordinated with
+    another ("donated and delivered goods") the object they share."""
+    obj = direct_object(tok)
+    if obj is None and tok.dep_ == "conj":
+        obj = direct_object(tok.head)
+    if obj is None:
+        obj = next((direct_object(c) for c in tok.children if c.dep_ == "conj"
+                    and direct_object(c) is not None), None)
+    if obj is None:
+        return set()
+    words: set[str] = set()
+    for o in conjuncts(obj):
+        words.update((o.lemma_.lower(), o.lower_))
+        if o.lemma_.lower() in _MEASURE_NOUNS:
+            for p in preps(o):
+                if p.lower_ == "of":
+                    words.update(c.lemma_.lower() for c in p.children if c.dep_ == "pobj")
+    return words
+
+
 def dative(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "dative" and c.pos_ != "ADP":
