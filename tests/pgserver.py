@@ -12,6 +12,7 @@ communique, as another process would.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -26,6 +27,7 @@ from typing import Any
 __all__ = ["PgServer", "count_rows", "find_bindir", "query_db", "start_server"]
 
 SUPERUSER = "communique"
+_schemas = itertools.count(1)
 
 
 def find_bindir() -> Path | None:
@@ -57,6 +59,15 @@ class PgServer:
     @property
     def url(self) -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/postgres"
+
+    def fresh_schema(self) -> str:
+        """A URL whose connections see only a new, empty schema of this server."""
+        import psycopg
+
+        name = f"test_{os.getpid()}_{next(_schemas)}"
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {name}")  # a name made here, not user input
+        return f"{self.url}?options=-csearch_path%3D{name}"
 
     def command(self, *args: str) -> list[str]:
         if self.run_as:

@@ -8,7 +8,6 @@ saying why, when psycopg or the server binaries are missing, except under
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -21,7 +20,6 @@ from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sent
 from communique.store import Store, open_store
 
 BACKENDS = ["sqlite", "postgres"]
-_schemas = itertools.count(1)
 
 TITLE = "China warns Japan over islands"
 TEXT = (
@@ -153,16 +151,6 @@ def pg_server() -> Iterator[PgServer]:
     server.stop()
 
 
-def fresh_schema(server: PgServer) -> str:
-    """A URL whose connections see only a new, empty schema of the test server."""
-    import psycopg
-
-    name = f"test_{os.getpid()}_{next(_schemas)}"
-    with psycopg.connect(server.url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {name}")
-    return f"{server.url}?options=-csearch_path%3D{name}"
-
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
@@ -173,7 +161,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database to open: a SQLite file path, or a postgresql:// URL of an empty schema."""
     if request.param == "sqlite":
         return str(tmp_path / "test.db")
-    return fresh_schema(request.getfixturevalue("pg_server"))
+    return request.getfixturevalue("pg_server").fresh_schema()
 
 
 @pytest.fixture
