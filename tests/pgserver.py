@@ -33,7 +33,7 @@ _schemas = itertools.count(1)
 def find_bindir() -> Path | None:
     """The directory holding ``initdb`` and ``pg_ctl``, newest version first; None if absent."""
     found = shutil.which("initdb")
-    candidates = [Path(found).parent] if found else []
+    candidates = [Path(found).resolve().parent] if found else []
     versions = glob.glob("/usr/lib/postgresql/*/bin")
     candidates += [Path(p) for p in sorted(versions, key=lambda p: int(Path(p).parent.name)
                                            if Path(p).parent.name.isdigit() else 0, reverse=True)]
