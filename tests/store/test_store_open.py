@@ -150,3 +150,11 @@ def test_store_applies_a_lower_numbered_migration_added_later(tmp_path):
     apply_migrations(conn, "m.db", first)
     later = [first[0], Migration(2, "two", "CREATE TABLE two (x);"), first[1]]
     assert apply_migrations(conn, "m.db", later) == [2]
+
+
+def test_store_postgres_url_without_psycopg_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(StoreError, match=r"pip install 'communique\[postgres\]'"):
+        open_store("postgresql://news@127.0.0.1/news")

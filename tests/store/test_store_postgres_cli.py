@@ -67,3 +67,22 @@ def test_store_postgres_web_api_reads_a_postgres_store(pg_server, make):
     dyads = client.get("/api/dyads").json()
     assert dyads["items"][0]["actor"] == "CHN"
     assert client.get("/", headers={"accept": "text/html"}).status_code == 200
+
+
+def test_store_postgres_web_server_reconnects_after_the_server_drops_it(pg_server, make):
+    import psycopg
+
+    from communique.web.app import StorePool
+
+    url = pg_server.fresh_schema()
+    pool = StorePool(url)
+    first = pool.get()
+    first.add(make())
+    (pid,) = first.conn.execute("SELECT pg_backend_pid()").fetchone()
+    with psycopg.connect(pg_server.url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    try:
+        first.conn.execute("SELECT 1")
+    except psycopg.OperationalError:
+        pass  # the first use after the drop notices it
+    assert pool.get().summary()["articles"] == 1

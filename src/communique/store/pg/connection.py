@@ -24,6 +24,7 @@ __all__ = ["PgConnection", "Row", "redact", "to_pyformat"]
 
 _PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|\?|%")
 _CHANGES = ("INSERT", "UPDATE", "DELETE")
+_OPEN = (TransactionStatus.ACTIVE, TransactionStatus.INTRANS, TransactionStatus.INERROR)
 
 
 def redact(url: str) -> str:
@@ -106,8 +107,13 @@ class PgConnection:
             self.total_changes += cursor.rowcount
 
     @property
+    def broken(self) -> bool:
+        """Whether the server is gone (restarted, or dropped an idle connection)."""
+        return self.raw.closed or self.raw.broken
+
+    @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        return self.raw.info.transaction_status in _OPEN
 
     def close(self) -> None:
         self.raw.close()
