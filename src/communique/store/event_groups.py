@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from communique.store.dialect import dialect_of
+
 __all__ = ["assign_event_groups"]
 
 
@@ -64,15 +66,18 @@ def assign_event_groups(conn: Any, article_rowid: int, original: int) -> None:
         group = _copy_group(conn, article_rowid, original, actors, recipients, event_type)
         if group is None:
             key = f"{day or ''}|{actors}|{recipients}|{event_type}"
-            conn.execute(
-                "INSERT INTO event_groups "
-                "(group_key, date, event_type, actor_codes, recipient_codes) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (group_key) DO NOTHING",
-                (key, day, event_type, actors, recipients),
-            )
-            (group,) = conn.execute(
+            found = conn.execute(
                 "SELECT id FROM event_groups WHERE group_key = ?", (key,)
             ).fetchone()
+            # Look first, insert only when missing: an insert that loses to a conflict
+            # would still use up a PostgreSQL id, and the G<n> ids would differ by backend.
+            group = found[0] if found else dialect_of(conn).insert_id(
+                conn,
+                "INSERT INTO event_groups "
+                "(group_key, date, event_type, actor_codes, recipient_codes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (key, day, event_type, actors, recipients),
+            )
         conn.execute(
             "INSERT INTO event_group_members (event_id, group_id) VALUES (?, ?) "
             "ON CONFLICT (event_id) DO UPDATE SET group_id = excluded.group_id",
