@@ -41,8 +41,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 
 
 def db_option(fn: Callable) -> Callable:
-    return click.option("--db", "db", metavar="FILE", default=None,
-                        help="SQLite database (default: communique.db, or the config's db).")(fn)
+    return click.option("--db", "db", metavar="FILE|URL", default=None,
+                        help="SQLite database file, or a PostgreSQL database as "
+                             "postgresql://USER:PASSWORD@HOST:5432/DBNAME (default: "
+                             "communique.db, or COMMUNIQUE_DB, or the config's db).")(fn)
 
 
 def model_option(fn: Callable) -> Callable:
@@ -549,7 +551,7 @@ def summary(db: str | None) -> None:
 
     with _open(db) as store:
         render_summary(store.summary(), store.events(limit=10), store.quotes(limit=5),
-                       db or _settings().db)
+                       store.path)  # a URL's password is hidden
 
 
 @main.command()

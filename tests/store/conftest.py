@@ -1,15 +1,25 @@
-"""Hand-built analysed articles for the store tests (no NLP pipeline needed)."""
+"""Hand-built analysed articles for the store tests (no NLP pipeline needed), and the
+databases they run against: a SQLite file, and a schema on a throwaway PostgreSQL server.
+
+Tests taking ``store`` or ``db`` run once per backend. The PostgreSQL runs skip,
+saying why, when psycopg or the server binaries are missing, except under
+``COMMUNIQUE_REQUIRE_POSTGRES=1`` (set by CI), where that is a failure.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pgserver import PgServer, find_bindir, start_server
 
 from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
 from communique.store import Store, open_store
+
+BACKENDS = ["sqlite", "postgres"]
 
 TITLE = "China warns Japan over islands"
 TEXT = (
@@ -115,17 +125,82 @@ def build(
     return AnalyzedArticle(article=article, sentences=sentences, events=events, quotes=quotes)
 
 
+def _unavailable(reason: str) -> None:
+    if os.environ.get("COMMUNIQUE_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"COMMUNIQUE_REQUIRE_POSTGRES=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A private PostgreSQL server on 127.0.0.1 for the whole session."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install 'communique[postgres]')")
+    bindir = find_bindir()
+    if bindir is None:
+        _unavailable("no PostgreSQL server binaries (apt-get install postgresql)")
+    assert bindir is not None
+    try:
+        server = start_server(bindir)
+    except RuntimeError as exc:
+        _unavailable(f"cannot start a PostgreSQL server: {exc}")
+        raise
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
 
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database to open: a SQLite file path, or a postgresql:// URL of an empty schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("pg_server").fresh_schema()
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as opened:
+def store(db: str) -> Iterator[Store]:
+    with open_store(db) as opened:
         yield opened
 
 
 @pytest.fixture
 def make() -> Callable[..., AnalyzedArticle]:
     return build
+
+
+@pytest.fixture
+def filled(store, make):
+    """Three articles from two outlets on three dates, with different actors."""
+    store.add(make())  # 2024-03-04, CHN -> JPN, Xi Jinping quoted
+    store.add(
+        make(
+            url="https://wire.example/us-russia",
+            title="US meets Russia",
+            text='Washington met Moscow at length. "Talks were useful," Antony Blinken said.',
+            outlet="Global Wire",
+            pub_date=date(2024, 4, 10),
+            actor=Actor("Washington", "USA", "GOV", None, "United States"),
+            recipient=Actor("Moscow", "RUS", "GOV"),
+            event_type="CONSULT",
+            speaker=Actor("Antony Blinken", "USA", "GOV", "Q4774640", "Antony Blinken"),
+            quoted="Talks were useful,",
+        )
+    )
+    store.add(
+        make(
+            url="https://news.example/undated",
+            title="Undated",
+            text="Beijing warned Tokyo again. Japan rejected the claim.",
+            pub_date=None,
+            event_date=date(2024, 3, 31),
+            actor=Actor("Beijing", "CHN", "GOV"),
+        )
+    )
+    return store

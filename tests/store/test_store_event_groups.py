@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from communique.model import Actor, AnalyzedArticle, Article, Event, Sentence
 from communique.store import open_store
@@ -39,8 +38,8 @@ def other_story(n: int) -> str:
             f"leaving for shelter in schools and mosques. Version {n} of the account.")
 
 
-def test_event_groups_independent_reports_merge_into_one_event(tmp_path: Path) -> None:
-    with open_store(tmp_path / "e.db") as store:
+def test_event_groups_independent_reports_merge_into_one_event(db: str) -> None:
+    with open_store(db) as store:
         store.add(coded("https://a.example/1", outlet="A", pub_date=date(2024, 3, 4),
                         text=other_story(1) + " " + STORY, mentions=2))
         store.add(coded("https://b.example/1", outlet="B", pub_date=date(2024, 3, 5),
@@ -51,8 +50,8 @@ def test_event_groups_independent_reports_merge_into_one_event(tmp_path: Path) -
     )
 
 
-def test_event_groups_different_type_or_date_stay_separate(tmp_path: Path) -> None:
-    with open_store(tmp_path / "e.db") as store:
+def test_event_groups_different_type_or_date_stay_separate(db: str) -> None:
+    with open_store(db) as store:
         store.add(coded("https://a.example/1", outlet="A", pub_date=date(2024, 3, 4)))
         store.add(coded("https://b.example/1", outlet="B", pub_date=date(2024, 3, 4),
                         text=other_story(1), event_type="COERCE"))
@@ -61,9 +60,9 @@ def test_event_groups_different_type_or_date_stay_separate(tmp_path: Path) -> No
         assert len(store.canonical_events()) == 3
 
 
-def test_event_groups_syndicated_copies_count_as_one_source(tmp_path: Path) -> None:
+def test_event_groups_syndicated_copies_count_as_one_source(db: str) -> None:
     copy_text = "Home | World\n\n" + STORY + "\n\nSource link"
-    with open_store(tmp_path / "e.db") as store:
+    with open_store(db) as store:
         store.add(coded("https://wire.example/1", outlet="Wire", pub_date=date(2024, 3, 4)))
         # The copy ran a day later; had it no explicit date, "Monday" would still agree,
         # but here its coder dated the event by its own publication date.
@@ -74,8 +73,8 @@ def test_event_groups_syndicated_copies_count_as_one_source(tmp_path: Path) -> N
     assert (len(mentions), event["articles"], event["sources"]) == (2, 2, 1)
 
 
-def test_event_groups_filters_and_min_sources(tmp_path: Path) -> None:
-    with open_store(tmp_path / "e.db") as store:
+def test_event_groups_filters_and_min_sources(db: str) -> None:
+    with open_store(db) as store:
         store.add(coded("https://a.example/1", outlet="A", pub_date=date(2024, 3, 4)))
         store.add(coded("https://b.example/1", outlet="B", pub_date=date(2024, 3, 4),
                         text=other_story(1)))

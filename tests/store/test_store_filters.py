@@ -7,40 +7,8 @@ from datetime import date
 import pytest
 
 from communique.errors import StoreError
-from communique.model import Actor
 
 HOSTILE = "'; DROP TABLE events; --"
-
-
-@pytest.fixture
-def filled(store, make):
-    """Three articles from two outlets on three dates, with different actors."""
-    store.add(make())  # 2024-03-04, CHN -> JPN, Xi Jinping quoted
-    store.add(
-        make(
-            url="https://wire.example/us-russia",
-            title="US meets Russia",
-            text='Washington met Moscow at length. "Talks were useful," Antony Blinken said.',
-            outlet="Global Wire",
-            pub_date=date(2024, 4, 10),
-            actor=Actor("Washington", "USA", "GOV", None, "United States"),
-            recipient=Actor("Moscow", "RUS", "GOV"),
-            event_type="CONSULT",
-            speaker=Actor("Antony Blinken", "USA", "GOV", "Q4774640", "Antony Blinken"),
-            quoted="Talks were useful,",
-        )
-    )
-    store.add(
-        make(
-            url="https://news.example/undated",
-            title="Undated",
-            text="Beijing warned Tokyo again. Japan rejected the claim.",
-            pub_date=None,
-            event_date=date(2024, 3, 31),
-            actor=Actor("Beijing", "CHN", "GOV"),
-        )
-    )
-    return store
 
 
 def test_store_events_filter_by_actor_code_and_name(filled):

@@ -1,23 +1,15 @@
-"""Opening, migrating, and transactions: what happens to the file on disk."""
+"""Opening, migrating, and transactions: what happens to the database, seen from outside."""
 
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
+from pgserver import count_rows, query_db
 
 from communique.errors import StoreError
-from communique.store import open_store
+from communique.store import is_postgres_url, open_store
 from communique.store.migrate import Migration, apply_migrations, available_migrations
-
-
-def _count(db_path: Path, sql: str) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_store_open_creates_file_with_wal_and_foreign_keys(tmp_path):
@@ -29,17 +21,17 @@ def test_store_open_creates_file_with_wal_and_foreign_keys(tmp_path):
     assert path.exists()
 
 
-def test_store_reopening_runs_no_migration_twice(db_path):
-    open_store(db_path).close()
-    first = _count(db_path, "SELECT count(*) FROM migrations")
-    stamp = sqlite3.connect(db_path).execute("SELECT max(applied_at) FROM migrations").fetchone()
-    with open_store(db_path) as store:
-        assert apply_migrations(store.conn, str(db_path)) == []
-    open_store(db_path).close()
-    assert first == len(available_migrations())
-    assert _count(db_path, "SELECT count(*) FROM migrations") == first
-    again = sqlite3.connect(db_path).execute("SELECT max(applied_at) FROM migrations").fetchone()
-    assert again == stamp
+def test_store_reopening_runs_no_migration_twice(db):
+    open_store(db).close()
+    first = count_rows(db, "SELECT count(*) FROM migrations")
+    stamp = query_db(db, "SELECT max(applied_at) FROM migrations")
+    with open_store(db) as store:
+        assert apply_migrations(store.conn, str(db)) == []
+        shipped = available_migrations(store.dialect.migrations_dir)
+    open_store(db).close()
+    assert first == len(shipped)
+    assert count_rows(db, "SELECT count(*) FROM migrations") == first
+    assert query_db(db, "SELECT max(applied_at) FROM migrations") == stamp
 
 
 def test_store_non_database_file_is_a_store_error_naming_it(tmp_path):
@@ -50,14 +42,12 @@ def test_store_non_database_file_is_a_store_error_naming_it(tmp_path):
     assert "these are my notes" in bogus.read_text()  # left untouched
 
 
-def test_store_newer_schema_is_refused(db_path):
-    open_store(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO migrations VALUES (9999, 'future', '2100-01-01T00:00:00+00:00')")
-    conn.commit()
-    conn.close()
-    with pytest.raises(StoreError, match=r"test\.db.*schema version 9999 is newer"):
-        open_store(db_path)
+def test_store_newer_schema_is_refused(db):
+    with open_store(db) as store:
+        store.conn.execute(
+            "INSERT INTO migrations VALUES (9999, 'future', '2100-01-01T00:00:00+00:00')")
+    with pytest.raises(StoreError, match=r"(test\.db|test_\d+_\d+).*schema version 9999 is newer"):
+        open_store(db)
 
 
 def test_store_foreign_sqlite_database_is_refused(tmp_path):
@@ -89,18 +79,18 @@ def test_store_failed_migration_leaves_database_as_before(tmp_path):
     conn.close()
 
 
-def test_store_batch_commits_everything_on_success(db_path, make):
-    with open_store(db_path) as store, store.batch():
+def test_store_batch_commits_everything_on_success(db, make):
+    with open_store(db) as store, store.batch():
         store.add(make())
         store.add(make(url="https://b.example/2", title="Second"))
         store.record_failure("broken.html", "empty page")
-    assert _count(db_path, "SELECT count(*) FROM articles") == 2
-    assert _count(db_path, "SELECT count(*) FROM failures") == 1
+    assert count_rows(db, "SELECT count(*) FROM articles") == 2
+    assert count_rows(db, "SELECT count(*) FROM failures") == 1
 
 
 @pytest.mark.parametrize("interruption", [RuntimeError, KeyboardInterrupt])
-def test_store_batch_rollback_leaves_database_as_before(db_path, make, interruption):
-    with open_store(db_path) as store:
+def test_store_batch_rollback_leaves_database_as_before(db, make, interruption):
+    with open_store(db) as store:
         store.add(make())
         before = store.summary()
         with pytest.raises(interruption), store.batch():
@@ -110,13 +100,18 @@ def test_store_batch_rollback_leaves_database_as_before(db_path, make, interrupt
             raise interruption()
         assert store.summary() == before
         assert store.articles()[0]["version"] == 1
-    # And on disk, seen by a fresh connection.
-    assert _count(db_path, "SELECT count(*) FROM articles") == 1
-    assert _count(db_path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'defend'") == 1
+    # And in the database, seen by a fresh connection, full-text index included.
+    assert count_rows(db, "SELECT count(*) FROM articles") == 1
+    if is_postgres_url(db):
+        indexed = ("SELECT count(*) FROM quotes WHERE to_tsvector('simple'::regconfig, "
+                   "quote_text) @@ to_tsquery('simple'::regconfig, 'defend')")
+    else:
+        indexed = "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'defend'"
+    assert count_rows(db, indexed) == 1
 
 
-def test_store_failed_add_inside_batch_keeps_the_rest(db_path, make):
-    with open_store(db_path) as store:
+def test_store_failed_add_inside_batch_keeps_the_rest(db, make):
+    with open_store(db) as store:
         broken = make(url="https://b.example/broken", title="Broken")
         broken.sentences[0].section = "caption"
         with store.batch():
@@ -124,19 +119,19 @@ def test_store_failed_add_inside_batch_keeps_the_rest(db_path, make):
             with pytest.raises(StoreError):
                 store.add(broken)
             store.add(make(url="https://b.example/3", title="Third"))
-    assert _count(db_path, "SELECT count(*) FROM articles") == 2
-    assert _count(db_path, "SELECT count(*) FROM sentences") == 6
+    assert count_rows(db, "SELECT count(*) FROM articles") == 2
+    assert count_rows(db, "SELECT count(*) FROM sentences") == 6
 
 
-def test_store_add_outside_batch_is_durable_immediately(db_path, make):
-    with open_store(db_path) as store:
+def test_store_add_outside_batch_is_durable_immediately(db, make):
+    with open_store(db) as store:
         store.add(make())
         # Another connection (another process) sees it before this store closes.
-        assert _count(db_path, "SELECT count(*) FROM events") == 2
+        assert count_rows(db, "SELECT count(*) FROM events") == 2
 
 
-def test_store_closed_store_says_so(db_path):
-    store = open_store(db_path)
+def test_store_closed_store_says_so(db):
+    store = open_store(db)
     store.close()
     store.close()
     with pytest.raises(StoreError, match="closed"):
@@ -155,3 +150,11 @@ def test_store_applies_a_lower_numbered_migration_added_later(tmp_path):
     apply_migrations(conn, "m.db", first)
     later = [first[0], Migration(2, "two", "CREATE TABLE two (x);"), first[1]]
     assert apply_migrations(conn, "m.db", later) == [2]
+
+
+def test_store_postgres_url_without_psycopg_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(StoreError, match=r"pip install 'communique\[postgres\]'"):
+        open_store("postgresql://news@127.0.0.1/news")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from datetime import date
 
 import pytest
+from pgserver import query_db
 
 from communique.errors import StoreError
 from communique.model import Actor, Sentence
@@ -164,14 +164,8 @@ def test_store_summary_counts_types_outlets_and_dates(store, make):
     assert (summary["date_from"], summary["date_to"]) == ("2024-03-04", "2024-05-01")
 
 
-def test_store_data_is_plain_sqlite_readable_without_communique(db_path, make):
-    with open_store(db_path) as store:
+def test_store_data_is_plain_sql_readable_without_communique(db, make):
+    with open_store(db) as store:
         store.add(make())
-    conn = sqlite3.connect(db_path)
-    try:
-        codes = conn.execute(
-            "SELECT code FROM event_actors WHERE role = 'actor' ORDER BY id"
-        ).fetchall()
-    finally:
-        conn.close()
+    codes = query_db(db, "SELECT code FROM event_actors WHERE role = 'actor' ORDER BY id")
     assert codes == [("CHN",), ("JPN",)]

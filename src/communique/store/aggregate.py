@@ -12,12 +12,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from communique.errors import StoreError
-from communique.store.query import _common, _dates, _fts_ok, _Where, _who
+from communique.store.dialect import dialect_of
+from communique.store.query import _common, _dates, _flat, _Where, _who
 from communique.store.rebuild import (
     EVENT_COLUMNS,
     EVENT_JOINS,
@@ -49,7 +49,7 @@ EVENT_FILTERS = (
 )  # fmt: skip
 INTERVALS = {
     "day": "{d}",
-    "week": "date({d}, '-6 days', 'weekday 1')",  # the Monday that starts the week
+    "week": None,  # the Monday that starts the week: the dialect's week_start
     "month": "substr({d}, 1, 7)",
     "year": "substr({d}, 1, 4)",
 }
@@ -93,22 +93,19 @@ def split_dyad(dyad: str) -> tuple[str, str]:
     raise StoreError(f"dyad: {dyad!r} is not ACTOR-RECIPIENT, e.g. CHN-JPN")
 
 
-def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
-    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
-
-
-def has_places(conn: sqlite3.Connection) -> bool:
+def has_places(conn: Any) -> bool:
     """Whether this database records where events happened (a later schema may)."""
-    return _has_column(conn, "events", "place")
+    return dialect_of(conn).has_column(conn, "events", "place")
 
 
-def event_where(conn: sqlite3.Connection, filters: dict[str, Any]) -> _Where:
+def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
     """The WHERE clause for events (aliases ``e``, ``a``, ``s``) under the browse filters."""
     unknown = sorted(set(filters) - set(EVENT_FILTERS))
     if unknown:
         raise StoreError(f"unknown filter {unknown[0]!r}; the filters are: "
                          + ", ".join(EVENT_FILTERS))
     f = {k: v for k, v in filters.items() if v not in (None, "")}
+    d = dialect_of(conn)
     where = _Where()
     _common(conn, where, all_versions=False, outlet=f.get("outlet"), article=f.get("article"))
     actor, recipient = f.get("actor"), f.get("recipient")
@@ -116,29 +113,28 @@ def event_where(conn: sqlite3.Connection, filters: dict[str, Any]) -> _Where:
         actor, recipient = split_dyad(str(f["dyad"]))
     for role, query in (("actor", actor), ("recipient", recipient)):
         if query and str(query).strip():
-            clause, params = _who("", str(query).strip())
+            clause, params = _who(conn, "", str(query).strip())
             where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND {clause})",
                       role, *params)
     if "country" in f:
-        where.add("e.id IN (SELECT event_id FROM event_actors WHERE code = ? COLLATE NOCASE)",
-                  str(f["country"]).strip())
+        clause, params = d.nocase_eq("code", str(f["country"]).strip())
+        where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE {clause})", *params)
     if "event_type" in f:
-        where.add("e.event_type = ?", str(f["event_type"]).strip())
+        where.add(*_flat(d.nocase_eq("e.event_type", str(f["event_type"]).strip())))
     if "quad" in f:
         quad = f["quad"]
         if not isinstance(quad, int) or quad not in (1, 2, 3, 4):
             raise StoreError(f"quad: {quad!r} is not a quad class 1-4")
         where.add("e.quad_code = ?", quad)
     if "context" in f:
-        where.add("EXISTS (SELECT 1 FROM json_each(e.context) WHERE value = ? COLLATE NOCASE)",
-                  str(f["context"]).strip())
+        where.add(*_flat(d.json_array_has("e.context", str(f["context"]).strip())))
     if "place" in f:
-        if not _has_column(conn, "events", "place"):
+        if not has_places(conn):
             raise StoreError("place: this database records no event places")
-        where.add("instr(cq_casefold(e.place), ?) > 0", str(f["place"]).casefold())
+        where.add(*_flat(d.contains("e.place", str(f["place"]))))
     _dates(where, _EVENT_DATE, f.get("date_from"), f.get("date_to"))
     if "search" in f:
-        where.add("instr(cq_casefold(s.text), ?) > 0", str(f["search"]).casefold())
+        where.add(*_flat(d.contains("s.text", str(f["search"]))))
     return where
 
 
@@ -147,8 +143,8 @@ def _keyset(where: _Where, sort: str, rowid: str, key: list[Any] | None, desc: b
     if key is None:
         return
     op = "<" if desc else ">"
-    where.add(f"({sort} IS NULL, COALESCE({sort}, ''), {rowid}) {op} (?, ?, ?)",
-              int(bool(key[0])), key[1] or "", key[2])
+    where.add(f"(CASE WHEN {sort} IS NULL THEN 1 ELSE 0 END, COALESCE({sort}, ''), {rowid}) "
+              f"{op} (?, ?, ?)", int(bool(key[0])), key[1] or "", key[2])
 
 
 def _order(sort: str, rowid: str, desc: bool) -> str:
@@ -168,12 +164,12 @@ def _finish(rows: list[Any], limit: int, key_of: Any) -> tuple[list[Any], str | 
     return rows, encode_cursor(key_of(rows[-1])) if more and rows else None
 
 
-def _article_fields(row: sqlite3.Row) -> dict[str, Any]:
+def _article_fields(row: Any) -> dict[str, Any]:
     return {"article_id": row["public_id"], "outlet": row["a_outlet"], "url": row["a_url"],
             "title": row["a_title"], "pub_date": row["a_pub_date"]}
 
 
-def _event_dicts(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+def _event_dicts(conn: Any, rows: list[Any]) -> list[dict[str, Any]]:
     out = []
     for row, event in zip(rows, events_from_rows(conn, rows), strict=True):
         item = event.to_plover()
@@ -187,7 +183,7 @@ _EVENT_SELECT = (f"SELECT {EVENT_COLUMNS}, {_EVENT_DATE} AS sort_date, a.outlet 
                  f"a.url AS a_url, a.title AS a_title, a.pub_date AS a_pub_date {EVENT_JOINS}")
 
 
-def page_events(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int = 50,
+def page_events(conn: Any, filters: dict[str, Any], *, limit: int = 50,
                 cursor: str | None = None, desc: bool = False) -> Page:
     """One page of events in date order, with the fields ``Store.events`` gives."""
     where = event_where(conn, filters)
@@ -198,14 +194,14 @@ def page_events(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int
     return Page(_event_dicts(conn, rows), nxt)
 
 
-def event_by_id(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+def event_by_id(conn: Any, event_id: str) -> dict[str, Any] | None:
     rows = conn.execute(_EVENT_SELECT + " WHERE e.event_id = ?", (event_id,)).fetchall()
     return _event_dicts(conn, rows)[0] if rows else None
 
 
-def page_quotes(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int = 50,
+def page_quotes(conn: Any, filters: dict[str, Any], *, limit: int = 50,
                 cursor: str | None = None, desc: bool = False) -> Page:
-    """One page of quotes; ``search`` is FTS5 (or a substring when not valid FTS5)."""
+    """One page of quotes; ``search`` is full text (or a substring when not a valid query)."""
     allowed = {"speaker", "search", "outlet", "article", "date_from", "date_to"}
     unknown = sorted(set(filters) - allowed)
     if unknown:
@@ -215,15 +211,10 @@ def page_quotes(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int
     where = _Where()
     _common(conn, where, all_versions=False, outlet=f.get("outlet"), article=f.get("article"))
     if f.get("speaker", "").strip():
-        clause, params = _who("q.speaker_", f["speaker"].strip())
-        where.add(clause, *params)
+        where.add(*_flat(_who(conn, "q.speaker_", f["speaker"].strip())))
     search = f.get("search", "").strip()
     if search:
-        scoped = f"quote_text : ({search})"
-        if _fts_ok(conn, "quotes_fts", scoped):
-            where.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", scoped)
-        else:
-            where.add("instr(cq_casefold(q.quote_text), ?) > 0", search.casefold())
+        where.add(*_flat(dialect_of(conn).quote_search(conn, search)))
     sort = "COALESCE(q.date, a.pub_date)"
     _dates(where, sort, f.get("date_from"), f.get("date_to"))
     _keyset(where, sort, "q.id", decode_cursor(cursor), desc)
@@ -241,7 +232,7 @@ def page_quotes(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int
     return Page(out, nxt)
 
 
-def page_articles(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int = 50,
+def page_articles(conn: Any, filters: dict[str, Any], *, limit: int = 50,
                   cursor: str | None = None, desc: bool = False) -> Page:
     """One page of articles (latest versions) with their event and quote counts."""
     allowed = {"search", "outlet", "date_from", "date_to"}
@@ -254,12 +245,7 @@ def page_articles(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: i
     _common(conn, where, all_versions=False, outlet=f.get("outlet"), article=None)
     search = f.get("search", "").strip()
     if search:
-        if _fts_ok(conn, "articles_fts", search):
-            where.add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
-                      search)
-        else:
-            where.add("(instr(cq_casefold(a.title), ?) > 0 OR instr(cq_casefold(a.text), ?) > 0)",
-                      search.casefold(), search.casefold())
+        where.add(*_flat(dialect_of(conn).article_search(conn, search)))
     _dates(where, "a.pub_date", f.get("date_from"), f.get("date_to"))
     _keyset(where, "a.pub_date", "a.id", decode_cursor(cursor), desc)
     sql = ("SELECT a.*, "
@@ -276,7 +262,7 @@ def page_articles(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: i
     return Page(out, nxt)
 
 
-def _event_from(filters: dict[str, Any], conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+def _event_from(filters: dict[str, Any], conn: Any) -> tuple[str, list[Any]]:
     """FROM … WHERE for aggregates; joins the sentence only when a search needs its text."""
     where = event_where(conn, filters)
     joins = "FROM events e JOIN articles a ON a.id = e.article_id"
@@ -285,29 +271,33 @@ def _event_from(filters: dict[str, Any], conn: sqlite3.Connection) -> tuple[str,
     return joins + where.sql(), where.params
 
 
-def actor_counts(conn: sqlite3.Connection, filters: dict[str, Any], *,
+def actor_counts(conn: Any, filters: dict[str, Any], *,
                  limit: int = 50) -> list[dict[str, Any]]:
     """Actors (by code, sector and identifier) with how often each acts and is acted upon."""
     base, params = _event_from(filters, conn)
     sql = (
         "SELECT ea.code, ea.sector, ea.identifier_id, max(ea.identifier_text) AS name, "
-        "max(ea.entity_text) AS example, sum(ea.role = 'actor') AS as_actor, "
-        "sum(ea.role = 'recipient') AS as_recipient, count(DISTINCT e.id) AS events "
+        "max(ea.entity_text) AS example, "
+        "sum(CASE WHEN ea.role = 'actor' THEN 1 ELSE 0 END) AS as_actor, "
+        "sum(CASE WHEN ea.role = 'recipient' THEN 1 ELSE 0 END) AS as_recipient, "
+        "count(DISTINCT e.id) AS events "
         f"FROM event_actors ea JOIN (SELECT e.id {base}) e ON e.id = ea.event_id "
         "WHERE ea.code IS NOT NULL GROUP BY ea.code, ea.sector, ea.identifier_id "
-        "ORDER BY events DESC, ea.code, ea.sector, ea.identifier_id LIMIT ?"
+        "ORDER BY events DESC, ea.code, ea.sector NULLS FIRST, ea.identifier_id NULLS FIRST "
+        "LIMIT ?"
     )
     return [dict(row) for row in conn.execute(sql, [*params, _page_limit(limit)])]
 
 
-def dyad_counts(conn: sqlite3.Connection, filters: dict[str, Any], *,
+def dyad_counts(conn: Any, filters: dict[str, Any], *,
                 limit: int = 50) -> list[dict[str, Any]]:
     """Actor → recipient country/organisation pairs with event counts and Goldstein sums."""
     base, params = _event_from(filters, conn)
     sql = (
         "SELECT x.code AS actor, y.code AS recipient, count(DISTINCT e.id) AS events, "
-        "round(sum(e.goldstein), 2) AS goldstein, "
-        "sum(e.quad_code IN (1, 2)) AS cooperation, sum(e.quad_code IN (3, 4)) AS conflict "
+        "sum(e.goldstein) AS goldstein, "
+        "sum(CASE WHEN e.quad_code IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, "
+        "sum(CASE WHEN e.quad_code IN (3, 4) THEN 1 ELSE 0 END) AS conflict "
         f"FROM (SELECT e.id, e.goldstein, e.quad_code {base}) e "
         "JOIN (SELECT DISTINCT event_id, code FROM event_actors "
         "      WHERE role = 'actor' AND code IS NOT NULL) x ON x.event_id = e.id "
@@ -316,10 +306,18 @@ def dyad_counts(conn: sqlite3.Connection, filters: dict[str, Any], *,
         "WHERE x.code <> y.code GROUP BY x.code, y.code "
         "ORDER BY events DESC, x.code, y.code LIMIT ?"
     )
-    return [dict(row) for row in conn.execute(sql, [*params, _page_limit(limit)])]
+    return [_rounded(row) for row in conn.execute(sql, [*params, _page_limit(limit)])]
 
 
-def event_time_series(conn: sqlite3.Connection, filters: dict[str, Any], *,
+def _rounded(row: Any) -> dict[str, Any]:
+    """A row as a dict with its Goldstein sum to two places (rounded here: the databases'
+    ``round`` functions disagree on floating-point arguments)."""
+    out = dict(row)
+    out["goldstein"] = round(float(out["goldstein"]), 2)
+    return out
+
+
+def event_time_series(conn: Any, filters: dict[str, Any], *,
                       interval: str = "month", by: str = "quad") -> list[dict[str, Any]]:
     """Event counts and Goldstein sums per period, split by quad class or PLOVER type."""
     if interval not in INTERVALS:
@@ -328,17 +326,21 @@ def event_time_series(conn: sqlite3.Connection, filters: dict[str, Any], *,
     if by not in groups:
         raise StoreError(f"by: {by!r} is not one of {', '.join(groups)}")
     base, params = _event_from(filters, conn)
-    period = INTERVALS[interval].format(d=_EVENT_DATE)
+    spelling = INTERVALS[interval]
+    if spelling is None:
+        period = dialect_of(conn).week_start(_EVENT_DATE)
+    else:
+        period = spelling.format(d=_EVENT_DATE)
     sql = (
         f"SELECT {period} AS period, {groups[by]} AS key, count(*) AS events, "
-        f"round(sum(e.goldstein), 2) AS goldstein {base} "
+        f"sum(e.goldstein) AS goldstein {base} "
         f"{'AND' if ' WHERE ' in base else 'WHERE'} {_EVENT_DATE} IS NOT NULL "
-        "GROUP BY period, key ORDER BY period, key"
+        "GROUP BY 1, 2 ORDER BY 1, 2"
     )
-    return [dict(row) for row in conn.execute(sql, params)]
+    return [_rounded(row) for row in conn.execute(sql, params)]
 
 
-def corpus_counts(conn: sqlite3.Connection) -> dict[str, Any]:
+def corpus_counts(conn: Any) -> dict[str, Any]:
     """The overview's headline numbers (latest versions), without ``summary``'s breakdowns."""
     row = conn.execute(
         "SELECT (SELECT count(*) FROM articles WHERE is_latest = 1), "
@@ -354,7 +356,7 @@ def corpus_counts(conn: sqlite3.Connection) -> dict[str, Any]:
     return dict(zip(keys, row, strict=True))
 
 
-def data_version(conn: sqlite3.Connection) -> tuple[Any, ...]:
+def data_version(conn: Any) -> tuple[Any, ...]:
     """Changes whenever an article (or a new version of one) is stored: a cache key."""
     return tuple(conn.execute(
         "SELECT max(id), (SELECT max(id) FROM events) FROM articles").fetchone())

@@ -10,11 +10,11 @@ article counts.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from typing import Any
 
-from communique.store.query import _dates, _limit, _Where, _who
+from communique.store.dialect import dialect_of
+from communique.store.query import _dates, _flat, _limit, _Where, _who
 from communique.store.rebuild import EVENT_COLUMNS, EVENT_JOINS, events_from_rows
 
 __all__ = ["select_canonical_events"]
@@ -28,7 +28,7 @@ _MEMBERS = (
 
 
 def select_canonical_events(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     actor: str | None = None,
     recipient: str | None = None,
@@ -45,10 +45,11 @@ def select_canonical_events(
     ``sources``, ``outlets`` (sorted names) and ``mention_ids`` (the stored
     event ids, in the order they were stored).
     """
+    d = dialect_of(conn)
     where = _Where()
     for role, query in (("actor", actor), ("recipient", recipient)):
         if query and query.strip():
-            clause, params = _who("", query.strip())
+            clause, params = _who(conn, "", query.strip())
             where.add(
                 "g.id IN (SELECT m2.group_id FROM event_group_members m2 JOIN event_actors "
                 f"ON event_actors.event_id = m2.event_id WHERE role = ? AND {clause})",
@@ -56,25 +57,27 @@ def select_canonical_events(
                 *params,
             )
     if event_type:
-        where.add("g.event_type = ?", event_type.strip())
+        where.add(*_flat(d.nocase_eq("g.event_type", event_type.strip())))
     if outlet:
-        where.add("instr(cq_casefold(a.outlet), ?) > 0", outlet.casefold())
+        where.add(*_flat(d.contains("a.outlet", outlet)))
     _dates(where, "g.date", date_from, date_to)
+    sources = "count(DISTINCT COALESCE(sm.original_id, a.id))"
     sql = (
         "SELECT g.id AS gid, count(*) AS mentions, count(DISTINCT e.article_id) AS articles, "
-        "count(DISTINCT COALESCE(sm.original_id, a.id)) AS sources, "
-        "json_group_array(DISTINCT a.outlet) AS outlets, "
-        "json_group_array(e.event_id) AS mention_ids, min(e.id) AS first_event "
-        f"{_MEMBERS}{where.sql()} GROUP BY g.id HAVING sources >= ? "
+        f"{sources} AS sources, "
+        f"{d.json_group('a.outlet', distinct=True)} AS outlets, "
+        f"{d.json_group('e.event_id', order_by='e.id')} AS mention_ids, "
+        "min(e.id) AS first_event "
+        f"{_MEMBERS}{where.sql()} GROUP BY g.id HAVING {sources} >= ? "
         "ORDER BY g.date IS NULL, g.date, g.id"
     )
     sql, params = _limit(sql, [*where.params, int(min_sources)], limit)
     groups = conn.execute(sql, params).fetchall()
     if not groups:
         return []
+    first, first_params = d.ids_in("e.id", [g["first_event"] for g in groups])
     rows = conn.execute(
-        f"SELECT {EVENT_COLUMNS} {EVENT_JOINS} WHERE e.id IN (SELECT value FROM json_each(?))",
-        (json.dumps([g["first_event"] for g in groups]),),
+        f"SELECT {EVENT_COLUMNS} {EVENT_JOINS} WHERE {first}", first_params
     ).fetchall()
     by_id = {row["id"]: (row, ev) for row, ev in zip(rows, events_from_rows(conn, rows),
                                                       strict=True)}

@@ -16,12 +16,14 @@ never adds an event.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
+
+from communique.store.dialect import dialect_of
 
 __all__ = ["assign_event_groups"]
 
 
-def _codes(conn: sqlite3.Connection, event_rowid: int, role: str) -> str:
+def _codes(conn: Any, event_rowid: int, role: str) -> str:
     rows = conn.execute(
         "SELECT COALESCE(code, lower(entity_text)) FROM event_actors "
         "WHERE event_id = ? AND role = ?",
@@ -31,7 +33,7 @@ def _codes(conn: sqlite3.Connection, event_rowid: int, role: str) -> str:
 
 
 def _copy_group(
-    conn: sqlite3.Connection, article_rowid: int, original: int, actors: str, recipients: str,
+    conn: Any, article_rowid: int, original: int, actors: str, recipients: str,
     event_type: str,
 ) -> int | None:
     """The group of the same event in another copy of this story, if there is one."""
@@ -47,7 +49,7 @@ def _copy_group(
     return row[0] if row else None
 
 
-def assign_event_groups(conn: sqlite3.Connection, article_rowid: int, original: int) -> None:
+def assign_event_groups(conn: Any, article_rowid: int, original: int) -> None:
     """Put every event of the article into its canonical group, creating groups as needed.
 
     ``original`` is the row id of the original of the article's syndication
@@ -64,16 +66,20 @@ def assign_event_groups(conn: sqlite3.Connection, article_rowid: int, original: 
         group = _copy_group(conn, article_rowid, original, actors, recipients, event_type)
         if group is None:
             key = f"{day or ''}|{actors}|{recipients}|{event_type}"
-            conn.execute(
-                "INSERT OR IGNORE INTO event_groups "
+            found = conn.execute(
+                "SELECT id FROM event_groups WHERE group_key = ?", (key,)
+            ).fetchone()
+            # Look first, insert only when missing: an insert that loses to a conflict
+            # would still use up a PostgreSQL id, and the G<n> ids would differ by backend.
+            group = found[0] if found else dialect_of(conn).insert_id(
+                conn,
+                "INSERT INTO event_groups "
                 "(group_key, date, event_type, actor_codes, recipient_codes) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (key, day, event_type, actors, recipients),
             )
-            (group,) = conn.execute(
-                "SELECT id FROM event_groups WHERE group_key = ?", (key,)
-            ).fetchone()
         conn.execute(
-            "INSERT OR REPLACE INTO event_group_members (event_id, group_id) VALUES (?, ?)",
+            "INSERT INTO event_group_members (event_id, group_id) VALUES (?, ?) "
+            "ON CONFLICT (event_id) DO UPDATE SET group_id = excluded.group_id",
             (event_rowid, group),
         )

@@ -1,25 +1,30 @@
-"""Versioned schema migrations for the SQLite store.
+"""Versioned schema migrations, the same procedure for every database.
 
-Each file ``migrations/NNNN_name.sql`` is one step; the ``migrations`` table
-records which steps a database has had. Steps run in order, each in its own
-``BEGIN IMMEDIATE`` transaction that re-checks the table first, so two
-processes opening a fresh database at once cannot apply a step twice, and a
-step that fails leaves the database exactly as it was before that step.
+Each file ``NNNN_name.sql`` in a dialect's migrations folder is one step
+(``store/migrations`` for SQLite, ``store/pg/migrations`` for PostgreSQL, one
+twin per step); the ``migrations`` table records which steps a database has
+had. Steps run in order, each in its own write transaction (holding the
+database's write lock) that re-checks the table first, so two processes
+opening a fresh database at once cannot apply a step twice, and a step that
+fails leaves the database exactly as it was before that step.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from communique.errors import StoreError
+from communique.store.dialect import SQLITE, Dialect, dialect_of
 
 __all__ = ["Migration", "apply_migrations", "available_migrations", "schema_version"]
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = SQLITE.migrations_dir
+T = TypeVar("T")
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 _CREATE_TABLE = """
@@ -52,69 +57,37 @@ def available_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     return [found[v] for v in sorted(found)]
 
 
-def _statements(sql: str) -> list[str]:
-    """Split a script into complete statements (trigger bodies stay whole).
-
-    ``executescript`` would commit any open transaction first, so a migration
-    could not be atomic; running statement by statement keeps it in ours.
-    """
-    statements: list[str] = []
-    buffer = ""
-    for line in sql.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip() and not _only_comments(buffer):
-        raise StoreError(f"migration ends with an incomplete statement: {buffer.strip()[:60]!r}")
-    return [s for s in statements if not _only_comments(s)]
-
-
-def _only_comments(text: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Any) -> int:
     """Highest migration applied, 0 for a database without a ``migrations`` table."""
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
-    ).fetchone()
-    if row is None:
+    if "migrations" not in dialect_of(conn).table_names(conn):
         return 0
     (version,) = conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()
     return int(version)
 
 
-def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
-    ).fetchone()
-    return row is not None
-
-
-def apply_migrations(
-    conn: sqlite3.Connection, label: str, migrations: list[Migration] | None = None
-) -> list[int]:
+def apply_migrations(conn: Any, label: str, migrations: list[Migration] | None = None) -> list[int]:
     """Bring the database up to date; return the versions applied now.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``). ``label``
-    names the database in error messages.
+    ``conn`` must be in autocommit mode (for SQLite, ``isolation_level=None``).
+    ``label`` names the database in error messages.
     """
-    steps = available_migrations() if migrations is None else migrations
+    dialect = dialect_of(conn)
+    if migrations is None:
+        migrations = available_migrations(dialect.migrations_dir)
+    steps = migrations
     newest = steps[-1].version if steps else 0
     current = schema_version(conn)
-    if current == 0 and _has_foreign_tables(conn):
+    if current == 0 and dialect.table_names(conn):
         raise StoreError(
-            f"{label}: this SQLite database was not created by communique; "
-            "give a new file name with --db"
+            f"{label}: this {dialect.kind} was not created by communique; "
+            "give a new one with --db"
         )
     if current > newest:
         raise StoreError(
             f"{label}: database schema version {current} is newer than this communique "
             f"supports ({newest}); upgrade communique to use it"
         )
-    conn.execute(_CREATE_TABLE)
+    _in_transaction(conn, dialect, lambda: conn.execute(_CREATE_TABLE))
     # Every step not yet recorded runs, not only those above the highest one: a step
     # numbered below a newer one that reached the database first is still applied.
     recorded = {v for (v,) in conn.execute("SELECT version FROM migrations")}
@@ -122,28 +95,38 @@ def apply_migrations(
     for step in steps:
         if step.version in recorded:
             continue
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            done = conn.execute(
-                "SELECT 1 FROM migrations WHERE version = ?", (step.version,)
-            ).fetchone()
-            if done is None:
-                for statement in _statements(step.sql):
-                    conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (step.version, step.name, datetime.now(UTC).isoformat(timespec="seconds")),
-                )
+            if _in_transaction(conn, dialect, lambda step=step: _apply(conn, dialect, step)):
                 applied.append(step.version)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+        except dialect.errors as exc:
             raise StoreError(
                 f"{label}: migration {step.version:04d}_{step.name} failed: {exc}"
             ) from exc
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
     return applied
+
+
+def _apply(conn: Any, dialect: Dialect, step: Migration) -> bool:
+    """Run ``step`` unless another process did meanwhile; whether it ran here."""
+    done = conn.execute("SELECT 1 FROM migrations WHERE version = ?", (step.version,)).fetchone()
+    if done is not None:
+        return False
+    dialect.run_script(conn, step.sql)
+    conn.execute(
+        "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+        (step.version, step.name, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
+    return True
+
+
+def _in_transaction(conn: Any, dialect: Dialect, work: Callable[[], T]) -> T:
+    """``work()`` in one write transaction: committed when it returns, rolled back when not."""
+    try:
+        for statement in dialect.begin_write:
+            conn.execute(statement)
+        result = work()
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return result

@@ -1,16 +1,17 @@
 """Filtered reads: events, quotes and articles as output-ready dicts.
 
-Every value a user types reaches SQLite as a bound parameter; only fixed SQL
-fragments from this module are concatenated. Matching rules, shared by all
-backends so results do not depend on the database:
+Every value a user types reaches the database as a bound parameter; only fixed
+SQL fragments from this module and the connection's dialect are concatenated.
+Matching rules, shared by all backends so results do not depend on the database:
 
 * actor / recipient / speaker: an upper-case three-letter query (``CHN``)
   is a code and is matched on the indexed code column; anything else matches
   a code or Wikidata id exactly, or whole words of the entity text or
   identifier text, ignoring case (``xi jinping`` finds "President Xi Jinping").
 * outlet and event ``search``: case-insensitive substring.
-* quote and article ``search``: an FTS5 query; when it is not valid FTS5
-  syntax, a case-insensitive substring instead.
+* quote and article ``search``: a full-text query (FTS5's syntax, which the
+  PostgreSQL dialect translates); when it is not valid, a case-insensitive
+  substring instead.
 * dates: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive at both ends; an
   event or quote without its own date is placed on its article's date.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from communique.errors import StoreError
+from communique.store.dialect import Clause, dialect_of
 from communique.store.rebuild import (
     EVENT_COLUMNS,
     EVENT_JOINS,
@@ -106,19 +107,25 @@ class _Where:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
 
-def _who(prefix: str, query: str) -> tuple[str, list[Any]]:
+def _flat(clause: Clause) -> list[Any]:
+    """A dialect's (clause, params) as arguments for ``_Where.add``."""
+    return [clause[0], *clause[1]]
+
+
+def _who(conn: Any, prefix: str, query: str) -> Clause:
     """Condition matching an actor stored in columns ``<prefix>code`` etc."""
+    d = dialect_of(conn)
     text = "entity_text" if prefix == "" else f"{prefix}text"
+    code, code_params = d.nocase_eq(f"{prefix}code", query)
     if _CODE.match(query):
-        return f"{prefix}code = ? COLLATE NOCASE", [query]
-    clause = (
-        f"({prefix}code = ? COLLATE NOCASE OR {prefix}identifier_id = ? "
-        f"OR cq_words({text}, ?) OR cq_words({prefix}identifier_text, ?))"
-    )
-    return clause, [query, query, query, query]
+        return code, code_params
+    name, name_params = d.words(text, query)
+    ident, ident_params = d.words(f"{prefix}identifier_text", query)
+    clause = f"({code} OR {prefix}identifier_id = ? OR {name} OR {ident})"
+    return clause, [*code_params, query, *name_params, *ident_params]
 
 
-def resolve_article(conn: sqlite3.Connection, ident: str, all_versions: bool) -> list[int]:
+def resolve_article(conn: Any, ident: str, all_versions: bool) -> list[int]:
     """Row ids an article reference names, newest first.
 
     Tries the public id exactly, then a row id (all digits), then a unique
@@ -135,9 +142,9 @@ def resolve_article(conn: sqlite3.Connection, ident: str, all_versions: bool) ->
         rows = conn.execute("SELECT id FROM articles WHERE id = ?", (int(ident),)).fetchall()
     if not rows:
         names = conn.execute(
-            "SELECT DISTINCT article_id FROM articles WHERE substr(article_id, 1, length(?)) = ? "
+            "SELECT DISTINCT article_id FROM articles WHERE substr(article_id, 1, ?) = ? "
             "ORDER BY article_id LIMIT 6",
-            (ident, ident),
+            (len(ident), ident),
         ).fetchall()
         if len(names) > 1:
             listed = ", ".join(n[0] for n in names[:5])
@@ -152,7 +159,7 @@ def resolve_article(conn: sqlite3.Connection, ident: str, all_versions: bool) ->
 
 
 def _common(
-    conn: sqlite3.Connection,
+    conn: Any,
     where: _Where,
     *,
     all_versions: bool,
@@ -161,11 +168,13 @@ def _common(
 ) -> None:
     if article is not None:
         ids = resolve_article(conn, article, all_versions)
-        where.add("a.id IN (SELECT value FROM json_each(?))", json.dumps(ids))
+        clause, params = dialect_of(conn).ids_in("a.id", ids)
+        where.add(clause, *params)
     elif not all_versions:
         where.add("a.is_latest = 1")
     if outlet:
-        where.add("instr(cq_casefold(a.outlet), ?) > 0", outlet.casefold())
+        clause, params = dialect_of(conn).contains("a.outlet", outlet)
+        where.add(clause, *params)
 
 
 def _dates(where: _Where, column: str, date_from: Any, date_to: Any) -> None:
@@ -184,24 +193,8 @@ def _limit(sql: str, params: list[Any], limit: int | None) -> tuple[str, list[An
     return sql + " LIMIT ?", [*params, limit]
 
 
-def _fts_ok(conn: sqlite3.Connection, table: str, query: str) -> bool:
-    """Whether ``query`` is valid FTS5 syntax for ``table`` (a fixed name)."""
-    try:
-        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1"
-        conn.execute(sql, (query,)).fetchall()
-    except sqlite3.OperationalError as exc:
-        # FTS5 reports bad syntax in several wordings ("fts5: syntax error",
-        # "unterminated string", "no such column"); only a busy or failing
-        # database is a real error here.
-        message = str(exc).lower()
-        if "locked" in message or "busy" in message or "i/o" in message:
-            raise
-        return False
-    return True
-
-
 def select_events(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     actor: str | None = None,
     recipient: str | None = None,
@@ -218,17 +211,17 @@ def select_events(
     _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
     for role, query in (("actor", actor), ("recipient", recipient)):
         if query and query.strip():
-            clause, params = _who("", query.strip())
+            clause, params = _who(conn, "", query.strip())
             where.add(
                 f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND {clause})",
                 role,
                 *params,
             )
     if event_type:
-        where.add("e.event_type = ?", event_type.strip())
+        where.add(*_flat(dialect_of(conn).nocase_eq("e.event_type", event_type.strip())))
     _dates(where, "COALESCE(e.date, a.pub_date)", date_from, date_to)
     if search:
-        where.add("instr(cq_casefold(s.text), ?) > 0", search.casefold())
+        where.add(*_flat(dialect_of(conn).contains("s.text", search)))
     sql = (
         f"SELECT {EVENT_COLUMNS}, a.outlet AS a_outlet, a.url AS a_url, a.title AS a_title, "
         f"a.pub_date AS a_pub_date {EVENT_JOINS}{where.sql()} "
@@ -245,7 +238,7 @@ def select_events(
     return out
 
 
-def _article_fields(row: sqlite3.Row) -> dict[str, Any]:
+def _article_fields(row: Any) -> dict[str, Any]:
     return {
         "article_id": row["public_id"],
         "outlet": row["a_outlet"],
@@ -256,7 +249,7 @@ def _article_fields(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def select_quotes(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     speaker: str | None = None,
     search: str | None = None,
@@ -270,14 +263,9 @@ def select_quotes(
     where = _Where()
     _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
     if speaker and speaker.strip():
-        clause, params = _who("q.speaker_", speaker.strip())
-        where.add(clause, *params)
+        where.add(*_flat(_who(conn, "q.speaker_", speaker.strip())))
     if search and search.strip():
-        scoped = f"quote_text : ({search})"
-        if _fts_ok(conn, "quotes_fts", scoped):
-            where.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", scoped)
-        else:
-            where.add("instr(cq_casefold(q.quote_text), ?) > 0", search.strip().casefold())
+        where.add(*_flat(dialect_of(conn).quote_search(conn, search.strip())))
     _dates(where, "COALESCE(q.date, a.pub_date)", date_from, date_to)
     sql = (
         "SELECT q.*, a.article_id AS public_id, a.outlet AS a_outlet, a.url AS a_url, "
@@ -296,7 +284,7 @@ def select_quotes(
 
 
 def select_articles(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     outlet: str | None = None,
     search: str | None = None,
@@ -309,15 +297,7 @@ def select_articles(
     where = _Where()
     _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
     if search and search.strip():
-        if _fts_ok(conn, "articles_fts", search):
-            where.add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", search)
-        else:
-            needle = search.strip().casefold()
-            where.add(
-                "(instr(cq_casefold(a.title), ?) > 0 OR instr(cq_casefold(a.text), ?) > 0)",
-                needle,
-                needle,
-            )
+        where.add(*_flat(dialect_of(conn).article_search(conn, search.strip())))
     _dates(where, "a.pub_date", date_from, date_to)
     sql = (
         "SELECT a.*, "

@@ -8,13 +8,13 @@ freshly extracted output can never drift apart in shape.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
+from communique.store.dialect import dialect_of
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -32,7 +32,7 @@ def parse_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: Any) -> Article:
     return Article(
         text=row["text"],
         source=row["source"],
@@ -57,7 +57,7 @@ _ARTICLE_FIELDS = (
 )  # fmt: skip
 
 
-def article_to_dict(row: sqlite3.Row) -> dict[str, Any]:
+def article_to_dict(row: Any) -> dict[str, Any]:
     """An article row as an output dict: public ``id``, ``rowid``, stored fields, and the
     numbers of ``events`` and ``quotes`` found in it."""
     out: dict[str, Any] = {"id": row["article_id"], "rowid": row["id"]}
@@ -69,7 +69,7 @@ def article_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-def _actor(row: sqlite3.Row, prefix: str = "") -> Actor | None:
+def _actor(row: Any, prefix: str = "") -> Actor | None:
     text = row[f"{prefix}entity_text" if not prefix else f"{prefix}text"]
     if text is None:
         return None
@@ -85,14 +85,12 @@ def _actor(row: sqlite3.Row, prefix: str = "") -> Actor | None:
 
 
 def _actors_by_event(
-    conn: sqlite3.Connection, event_rowids: Iterable[int]
+    conn: Any, event_rowids: Iterable[int]
 ) -> dict[tuple[int, str], list[Actor]]:
-    ids = json.dumps(list(event_rowids))
     found: dict[tuple[int, str], list[Actor]] = defaultdict(list)
+    clause, params = dialect_of(conn).ids_in("event_id", event_rowids)
     rows = conn.execute(
-        "SELECT * FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY event_id, role, position",
-        (ids,),
+        f"SELECT * FROM event_actors WHERE {clause} ORDER BY event_id, role, position", params
     )
     for row in rows:
         actor = _actor(row)
@@ -101,7 +99,7 @@ def _actors_by_event(
     return found
 
 
-def events_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Event]:
+def events_from_rows(conn: Any, rows: list[Any]) -> list[Event]:
     """Events for rows of ``events`` joined with their sentence and article.
 
     Each row needs the event columns plus ``s_start``, ``s_end``, ``s_text``
@@ -141,7 +139,7 @@ def events_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[
     return events
 
 
-def quote_from_row(row: sqlite3.Row) -> Quote:
+def quote_from_row(row: Any) -> Quote:
     """A quote for a ``quotes`` row that also carries ``public_id``."""
     return Quote(
         quote_text=row["quote_text"],
@@ -168,7 +166,7 @@ EVENT_JOINS = (
 )
 
 
-def load_analyzed(conn: sqlite3.Connection, rowid: int) -> AnalyzedArticle | None:
+def load_analyzed(conn: Any, rowid: int) -> AnalyzedArticle | None:
     """The full analysed article stored under ``rowid``."""
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (rowid,)).fetchone()
     if row is None:

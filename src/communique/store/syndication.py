@@ -11,7 +11,7 @@ interface that shows an article can say where it came from.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 from communique.dedup.minhash import (
     NUM_PERM,
@@ -26,8 +26,14 @@ from communique.model import Article
 
 __all__ = ["link_syndicated"]
 
+_MEMBER = (
+    "INSERT INTO syndication_members (article_id, original_id, similarity) VALUES (?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, "
+    "similarity = excluded.similarity"
+)
 
-def _candidates(conn: sqlite3.Connection, rowid: int, buckets: list[tuple[int, int]]) -> set[int]:
+
+def _candidates(conn: Any, rowid: int, buckets: list[tuple[int, int]]) -> set[int]:
     found: set[int] = set()
     for band, bucket in buckets:
         for (other,) in conn.execute(
@@ -39,19 +45,19 @@ def _candidates(conn: sqlite3.Connection, rowid: int, buckets: list[tuple[int, i
     return found
 
 
-def _sort_key(conn: sqlite3.Connection, rowid: int) -> tuple[bool, str, int]:
+def _sort_key(conn: Any, rowid: int) -> tuple[bool, str, int]:
     (pub_date,) = conn.execute("SELECT pub_date FROM articles WHERE id = ?", (rowid,)).fetchone()
     return (pub_date is None, pub_date or "", rowid)
 
 
-def _reference(conn: sqlite3.Connection, rowid: int) -> str:
+def _reference(conn: Any, rowid: int) -> str:
     url, public_id = conn.execute(
         "SELECT url, article_id FROM articles WHERE id = ?", (rowid,)
     ).fetchone()
     return url or public_id
 
 
-def link_syndicated(conn: sqlite3.Connection, rowid: int, article: Article) -> int:
+def link_syndicated(conn: Any, rowid: int, article: Article) -> int:
     """Index the new article and join it to the group of any story it copies.
 
     Returns the row id of the original of its group (itself when it is the
@@ -61,12 +67,14 @@ def link_syndicated(conn: sqlite3.Connection, rowid: int, article: Article) -> i
     values = signature(article.text)
     buckets = band_buckets(values)
     conn.execute(
-        "INSERT OR REPLACE INTO syndication_signatures (article_id, num_perm, signature) "
-        "VALUES (?, ?, ?)",
+        "INSERT INTO syndication_signatures (article_id, num_perm, signature) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET num_perm = excluded.num_perm, "
+        "signature = excluded.signature",
         (rowid, NUM_PERM, signature_to_bytes(values)),
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO syndication_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+        "INSERT INTO syndication_bands (band, bucket, article_id) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         [(band, bucket, rowid) for band, bucket in buckets],
     )
     best: dict[int, float] = {}  # original row id -> best similarity with one of its group
@@ -84,18 +92,10 @@ def link_syndicated(conn: sqlite3.Connection, rowid: int, article: Article) -> i
         if score >= THRESHOLD:
             best[row[1]] = max(best.get(row[1], 0.0), score)
     if not best:
-        conn.execute(
-            "INSERT OR REPLACE INTO syndication_members (article_id, original_id, similarity) "
-            "VALUES (?, ?, NULL)",
-            (rowid, rowid),
-        )
+        conn.execute(_MEMBER, (rowid, rowid, None))
         return rowid
     original = min([rowid, *best], key=lambda r: _sort_key(conn, r))
-    conn.execute(
-        "INSERT OR REPLACE INTO syndication_members (article_id, original_id, similarity) "
-        "VALUES (?, ?, ?)",
-        (rowid, original, max(best.values())),
-    )
+    conn.execute(_MEMBER, (rowid, original, max(best.values())))
     # Groups the new article bridges become one group under the earliest original.
     for old in best:
         conn.execute(

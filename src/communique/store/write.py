@@ -7,11 +7,11 @@ same code serves a single ``add`` and a large ``batch``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime
 from typing import Any
 
 from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
+from communique.store.dialect import dialect_of
 from communique.store.event_groups import assign_event_groups
 from communique.store.syndication import link_syndicated
 
@@ -48,7 +48,7 @@ def quote_id(article_id: str, version: int, n: int) -> str:
     return f"{article_id}-Q{n}" if version == 1 else f"{article_id}-v{version}-Q{n}"
 
 
-def _previous_version(conn: sqlite3.Connection, art: Article) -> sqlite3.Row | None:
+def _previous_version(conn: Any, art: Article) -> Any:
     """The latest stored version of the same story, if any.
 
     Same story means: same URL; or, without a URL, same ``story_id``; or,
@@ -71,7 +71,7 @@ def _previous_version(conn: sqlite3.Connection, art: Article) -> sqlite3.Row | N
     return None
 
 
-def _public_id(conn: sqlite3.Connection, art: Article, lineage: int | None) -> str:
+def _public_id(conn: Any, art: Article, lineage: int | None) -> str:
     """``Article.id``, unless an unrelated story already uses it.
 
     Two feeds may both number their stories 1, 2, 3...; the later one then gets
@@ -79,10 +79,12 @@ def _public_id(conn: sqlite3.Connection, art: Article, lineage: int | None) -> s
     """
     base = art.id
     candidates = [base, f"{base}-{art.content_hash[:8]}", f"{base}-{art.content_hash[:16]}"]
+    other_story = "lineage_id IS NOT NULL" if lineage is None else \
+        "(lineage_id IS NULL OR lineage_id <> ?)"
     for candidate in candidates:
+        params = (candidate,) if lineage is None else (candidate, lineage)
         clash = conn.execute(
-            "SELECT 1 FROM articles WHERE article_id = ? AND lineage_id IS NOT ? LIMIT 1",
-            (candidate, lineage),
+            f"SELECT 1 FROM articles WHERE article_id = ? AND {other_story} LIMIT 1", params
         ).fetchone()
         if clash is None:
             return candidate
@@ -103,7 +105,7 @@ def _actor_values(actor: Actor | None) -> tuple[Any, ...]:
     )
 
 
-def _insert_sentence(conn: sqlite3.Connection, rowid: int, sent: Sentence) -> None:
+def _insert_sentence(conn: Any, rowid: int, sent: Sentence) -> None:
     conn.execute(
         'INSERT INTO sentences (article_id, sequence, section, start, "end", text) '
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -112,9 +114,10 @@ def _insert_sentence(conn: sqlite3.Connection, rowid: int, sent: Sentence) -> No
 
 
 def _insert_event(
-    conn: sqlite3.Connection, rowid: int, public_id: str, version: int, n: int, ev: Event
+    conn: Any, rowid: int, public_id: str, version: int, n: int, ev: Event
 ) -> None:
-    cur = conn.execute(
+    event_rowid = dialect_of(conn).insert_id(
+        conn,
         "INSERT INTO events (event_id, article_id, position, sentence_seq, section, "
         "trigger_start, trigger_end, event_type, mode, cameo, goldstein, quad_code, date, "
         "date_text, date_precision, event_text, context) "
@@ -139,7 +142,6 @@ def _insert_event(
             json.dumps(list(ev.context), ensure_ascii=False),
         ),
     )
-    event_rowid = cur.lastrowid
     for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
         for position, actor in enumerate(actors, start=1):
             conn.execute(
@@ -151,7 +153,7 @@ def _insert_event(
 
 
 def _insert_quote(
-    conn: sqlite3.Connection, rowid: int, public_id: str, version: int, n: int, q: Quote
+    conn: Any, rowid: int, public_id: str, version: int, n: int, q: Quote
 ) -> None:
     conn.execute(
         "INSERT INTO quotes (quote_id, article_id, position, quote_text, type, cue, section, "
@@ -179,7 +181,7 @@ def _insert_quote(
     )
 
 
-def insert_analyzed(conn: sqlite3.Connection, analyzed: AnalyzedArticle, now: str) -> str:
+def insert_analyzed(conn: Any, analyzed: AnalyzedArticle, now: str) -> str:
     """Insert one analysed article; return ``"new"``, ``"unchanged"`` or ``"version"``.
 
     Must run inside a transaction (or savepoint) owned by the caller, so that a
@@ -193,7 +195,8 @@ def insert_analyzed(conn: sqlite3.Connection, analyzed: AnalyzedArticle, now: st
     lineage = previous["lineage_id"] if previous is not None else None
     version = previous["version"] + 1 if previous is not None else 1
     public_id = _public_id(conn, art, lineage)
-    cur = conn.execute(
+    rowid = dialect_of(conn).insert_id(
+        conn,
         "INSERT INTO articles (article_id, lineage_id, story_id, url, title, outlet, byline, "
         "pub_date, pub_date_source, language, source, source_format, content_hash, version, "
         "previous_id, is_latest, republished_from, text, ingested_at, extra) "
@@ -220,8 +223,6 @@ def insert_analyzed(conn: sqlite3.Connection, analyzed: AnalyzedArticle, now: st
             json.dumps(art.extra, ensure_ascii=False, sort_keys=True, default=_json_default),
         ),
     )
-    rowid = cur.lastrowid
-    assert rowid is not None
     if previous is None:
         conn.execute("UPDATE articles SET lineage_id = id WHERE id = ?", (rowid,))
     else:

@@ -71,6 +71,9 @@ class StorePool:
 
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
+        if store is not None and getattr(store.conn, "broken", False):
+            store.close()  # a database server dropped the connection: open a new one
+            store = None
         if store is None:
             store = open_store(self.path)
             self._local.store = store
