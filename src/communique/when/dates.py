@@ -54,6 +54,8 @@ def resolve_expression(text: str, pub: date | None) -> ResolvedDate | None:
     t = re.sub(r"^(on|in|during|of|at)\s+", "", t)
     t = re.sub(r"^(the|early on|late on)\s+(?=\w)", "", t)
     t = re.sub(r",?\s+(local time|gmt|utc)$", "", t)
+    # "Friday, December 24": the calendar date is the precise part.
+    t = re.sub(r"^(?:" + "|".join(WEEKDAYS) + r"),?\s+(?=\d|" + _MONTH_RE[1:], "", t)
 
     # Absolute dates with a year need no publication date.
     m = re.fullmatch(rf"{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", t)

@@ -1,0 +1,191 @@
+"""Where an event happened: its clause, else the dateline, else what the article is about.
+
+A place counts for an event when the trigger's clause names it: a GPE, LOC or
+FAC entity the trigger governs ("shelled Kharkiv", "met in Beijing", "the
+bridge over the Amur River") without crossing into another clause ("said in
+Beijing that ..." places the saying, not what was said). Names of the event's
+own actors are not its place ("Russia said ..."), except the target of a
+material conflict ("shelled Kharkiv"). When the clause names no place, the
+story's dateline ("KYIV, Ukraine —") does, and failing that the place the
+article mentions most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event, Place
+from .gazetteer import Gazetteer, GazetteerEntry
+
+__all__ = ["ArticlePlaces", "clause_place", "dateline_place", "entry_to_place", "preferred_countries",
+           "token_at"]
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Prepositions that say where something happened; "to" (a destination) is weaker.
+_WHERE_PREPS = {"in", "near", "at", "outside", "inside", "across", "over", "along", "off",
+                "on", "around", "throughout", "within", "under", "into", "onto"}
+_WEAK_PREPS = {"to", "toward", "towards"}
+# Dependencies that open another clause: a place below one belongs to that clause.
+_OWN_CLAUSE = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
+_CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
+_SPECIFIC = {"city": 0, "region": 1, "country": 2}
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’ ]{1,30}?))?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s"
+)
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that starts at (or covers) character ``char`` of the doc's text."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def entry_to_place(entry: GazetteerEntry, text: str, found_by: str, gaz: Gazetteer) -> Place:
+    return Place(
+        name=entry.name,
+        text=text,
+        country_code=entry.country_code,
+        country=gaz.country_names.get(entry.country_code or ""),
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature_class=entry.feature_class,
+        feature_code=entry.feature_code,
+        geonameid=entry.geonameid,
+        precision=entry.precision,
+        found_by=found_by,
+    )
+
+
+def preferred_countries(event: Event) -> list[str]:
+    """The actors' and recipients' countries, in order: they settle ambiguous names."""
+    codes = [a.code for a in (*event.actor, *event.recipient) if a.code and len(a.code) == 3]
+    return list(dict.fromkeys(codes))
+
+
+def clause_place(trigger: Token, event: Event, gaz: Gazetteer) -> Place | None:
+    """The place the event's clause names, or None."""
+    preferred = preferred_countries(event)
+    skip = [(a.start, a.end) for a in event.actor if a.start is not None]
+    if event.quad_code != 4:
+        skip += [(a.start, a.end) for a in event.recipient if a.start is not None]
+    targets = _targets(trigger)
+    best: tuple[tuple[int, ...], Place] | None = None
+    for ent in trigger.sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in skip):  # type: ignore[operator]
+            continue
+        reach = _reach(ent.root, targets)
+        if reach is None:
+            continue
+        entry = gaz.best(ent.text, preferred)
+        if entry is None:
+            continue
+        rank, steps = reach
+        key = (rank, _prep_strength(ent), _SPECIFIC[entry.precision], steps, ent.start)
+        if best is None or key < best[0]:
+            best = (key, entry_to_place(entry, ent.text, "clause", gaz))
+    return best[1] if best else None
+
+
+def _targets(trigger: Token) -> dict[int, int]:
+    """Tokens whose own phrases place the event: the trigger, then the clauses it hangs from."""
+    targets = {trigger.i: 0}
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj"):
+        targets[trigger.head.i] = 0
+    node, rank = trigger, 1
+    while node.dep_ in _CLAUSE_LINKS and node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            targets.setdefault(node.i, rank)
+            rank += 1
+    return targets
+
+
+def _reach(tok: Token, targets: dict[int, int]) -> tuple[int, int] | None:
+    """(rank of the target reached, steps) going up from ``tok`` within one clause."""
+    node, steps = tok, 0
+    while node.i not in targets:
+        if node.dep_ in _OWN_CLAUSE or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+            return None
+        if node.head is node:
+            return None
+        node, steps = node.head, steps + 1
+    return targets[node.i], steps
+
+
+def _prep_strength(ent: Span) -> int:
+    """0 for "in/near/at X", 1 for "to X", 2 for a place named any other way."""
+    node = ent.root
+    for _ in range(3):  # "in Iraq's Anbar desert": the place may modify the prep's object
+        if node.dep_ == "pobj":
+            prep = node.head.lower_
+            return 0 if prep in _WHERE_PREPS else 1 if prep in _WEAK_PREPS else 2
+        if node.dep_ not in ("compound", "poss", "appos", "nmod", "amod"):
+            break
+        node = node.head
+    return 2
+
+
+def dateline_place(text: str, gaz: Gazetteer, preferred: Iterable[str] = ()) -> Place | None:
+    """The place of a dateline opening the story ("KYIV, Ukraine —", "GENEVA (Reuters) -")."""
+    m = _DATELINE.match(text[:160])
+    if not m:
+        return None
+    city = m.group("city").strip().title()
+    hint: list[str] = []
+    if m.group("area"):
+        area = gaz.best(m.group("area"))
+        if area is not None:
+            hint = list(area.countries)
+    entry = gaz.best(city, [*hint, *preferred])
+    if entry is None and hint and m.group("area"):
+        entry, city = gaz.best(m.group("area")), m.group("area")
+    if entry is None:
+        return None
+    return entry_to_place(entry, m.group(0).rstrip(" —–-").strip(), "dateline", gaz)
+
+
+class ArticlePlaces:
+    """The places an article mentions, counted once per article, for events placed nowhere else.
+
+    The country mentioned most (headline mentions count double) wins; its
+    most-mentioned place stands for it.
+    """
+
+    def __init__(self, docs: Iterable[tuple[str, Doc]], gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.mentions: list[tuple[str, float]] = []
+        for section, doc in docs:
+            weight = 2.0 if section == "title" else 1.0
+            for ent in doc.ents:
+                if ent.label_ in PLACE_LABELS:
+                    self.mentions.append((ent.text, weight))
+
+    def best(self, preferred: Iterable[str] = ()) -> Place | None:
+        preferred = list(preferred)
+        by_country: Counter[str] = Counter()
+        by_entry: Counter[tuple[str, str]] = Counter()
+        first: dict[tuple[str, str], tuple[int, GazetteerEntry, str]] = {}
+        for n, (text, weight) in enumerate(self.mentions):
+            entry = self.gaz.best(text, preferred)
+            if entry is None or entry.country_code is None:
+                continue
+            key = (entry.country_code, entry.name)
+            by_country[entry.country_code] += weight
+            by_entry[key] += weight
+            first.setdefault(key, (n, entry, text))
+        if not by_country:
+            return None
+        order = {code: min(first[k][0] for k in first if k[0] == code) for code in by_country}
+        country = max(by_country, key=lambda c: (by_country[c], -order[c]))
+        key = max((k for k in by_entry if k[0] == country),
+                  key=lambda k: (by_entry[k], -_SPECIFIC[first[k][1].precision], -first[k][0]))
+        _, entry, text = first[key]
+        return entry_to_place(entry, text, "article", self.gaz)
