@@ -216,8 +216,16 @@ def _event_row(e: dict[str, Any]) -> dict[str, Any]:
         "recipient": _actors_text(e.get("recipient")),
         "cameo": e.get("cameo"),
         "event_text": e.get("event_text"),
+        "place": _place_text(e.get("event_loc")),
         "id": e.get("id"),
     }
+
+
+def _place_text(loc: dict[str, Any] | None) -> str:
+    if not loc:
+        return ""
+    code = loc.get("country_code")
+    return f"{loc.get('resolved_place')} ({code})" if code else str(loc.get("resolved_place"))
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
@@ -255,6 +263,13 @@ def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
 @click.option("--outlet", metavar="NAME", help="Only events from this outlet.")
 @click.option("--search", metavar="TEXT", help="Only events whose sentence contains TEXT.")
 @click.option("--article", metavar="ID", help="Only events from this article.")
+@click.option("--place", metavar="NAME", help='Only events placed at NAME, e.g. "Kharkiv".')
+@click.option("--country", metavar="CODE|NAME",
+              help="Only events placed in this country (ISO alpha-3 code such as UKR, or name).")
+@click.option("--context", metavar="LABEL", help="Only events with this PLOVER context, "
+              "e.g. military, economic, diplomatic.")
+@click.option("--date-precision", type=click.Choice(["day", "week", "month", "year"]),
+              help="Only events dated to this precision.")
 @format_option
 @limit_option
 def events(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
@@ -264,6 +279,7 @@ def events(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
     Example:
         communique events --actor CHN --recipient RUS --since 2022-01-01
         communique events --type ASSAULT --format csv > assaults.csv
+        communique events --country UKR --context military --date-precision day
     """
     with _open(db) as store:
         rows = store.events(limit=limit or None, **_clean(filters))

@@ -213,9 +213,15 @@ def select_events(
     article: str | None = None,
     limit: int | None = 100,
     all_versions: bool = False,
+    place: str | None = None,
+    country: str | None = None,
+    context: str | None = None,
+    date_precision: str | None = None,
 ) -> list[dict[str, Any]]:
     where = _Where()
     _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
+    _place_filters(where, place=place, country=country, context=context,
+                   date_precision=date_precision)
     for role, query in (("actor", actor), ("recipient", recipient)):
         if query and query.strip():
             clause, params = _who("", query.strip())
@@ -243,6 +249,28 @@ def select_events(
         item.update(_article_fields(row))
         out.append(item)
     return out
+
+
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+def _place_filters(where: _Where, *, place: str | None, country: str | None,
+                   context: str | None, date_precision: str | None) -> None:
+    """Where and about what: place name words, place country, a context label, date precision."""
+    if place and place.strip():
+        where.add("(cq_words(e.place_name, ?) OR cq_words(e.place_text, ?))",
+                  place.strip(), place.strip())
+    if country and country.strip():
+        where.add("(e.place_country = ? COLLATE NOCASE OR cq_words(e.place_country_name, ?))",
+                  country.strip(), country.strip())
+    if context and context.strip():
+        where.add("EXISTS (SELECT 1 FROM json_each(e.context) WHERE value = ? COLLATE NOCASE)",
+                  context.strip())
+    if date_precision:
+        if date_precision not in _PRECISIONS:
+            raise StoreError(f"date_precision: {date_precision!r} is not one of "
+                             f"{', '.join(_PRECISIONS)}")
+        where.add("e.date_precision = ?", date_precision)
 
 
 def _article_fields(row: sqlite3.Row) -> dict[str, Any]:

@@ -165,7 +165,8 @@ class Store:
         """PLOVER event dicts plus ``article_id``, ``outlet``, ``url``, ``title``, ``pub_date``.
 
         Filters: actor, recipient, event_type, date_from, date_to, outlet,
-        search, article, limit (default 100, None for all), all_versions.
+        search, article, place, country, context, date_precision, limit
+        (default 100, None for all), all_versions.
         """
         return self._read(select_events, filters)
 
