@@ -35,7 +35,7 @@ def event_date(tok: Token, pub_date: date | None, own: bool = False) -> Resolved
         return None
     chain = [tok]
     node = tok
-    while not own and node.dep_ in _CLAUSE_LINKS and node.head is not node:
+    while not own and node.dep_ in _CLAUSE_LINKS and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             chain.append(node)
@@ -85,7 +85,7 @@ def _clause_head(tok: Token) -> Token | None:
     """The verb (or event noun's verb) a date expression modifies."""
     node = tok
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -100,7 +100,7 @@ def _targets(trigger: Token) -> dict[int, int]:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj"):
         targets[trigger.head.i] = 0
     node, rank = trigger, 1
-    while node.dep_ in _CLAUSE_LINKS and node.head is not node:
+    while node.dep_ in _CLAUSE_LINKS and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             targets.setdefault(node.i, rank)
@@ -114,7 +114,7 @@ def _reach(tok: Token, targets: dict[int, int]) -> tuple[int, int] | None:
     while node.i not in targets:
         if node.dep_ in _OWN_CLAUSE or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             return None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node, steps = node.head, steps + 1
     return targets[node.i], steps
