@@ -26,9 +26,9 @@ __all__ = ["ContextLexicon", "article_counts", "load_context_lexicon", "rank_con
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
 
-TABLE_SCORE = 3.0  # the CAMEO→PLOVER table's own context for the event's code
+TABLE_SCORE = 5.0  # the CAMEO→PLOVER table's own context: above any sentence score
 SENTENCE_SCORE = 2.0  # per distinct term in the event's sentence (two at most)
-ARTICLE_SCORE = 1.0  # the article dwells on the context (MIN_ARTICLE_HITS term uses)
+ARTICLE_SCORE = 1.5  # the article dwells on the context (MIN_ARTICLE_HITS term uses)
 MIN_ARTICLE_HITS = 3
 THRESHOLD = 1.5  # below this a label is not given
 

@@ -12,7 +12,14 @@ from spacy.tokens import Doc
 from ..context import article_counts, load_context_lexicon, rank_contexts
 from ..model import AnalyzedArticle
 from .gazetteer import Gazetteer, default_gazetteer
-from .locate import ArticlePlaces, clause_place, dateline_place, preferred_countries, token_at
+from .locate import (
+    ArticlePlaces,
+    clause_place,
+    dateline_end,
+    dateline_place,
+    preferred_countries,
+    token_at,
+)
 
 __all__ = ["annotate"]
 
@@ -33,6 +40,7 @@ def annotate(
     topics = article_counts(weighted, lexicon)
     mentioned = ArticlePlaces(docs.items(), gaz)
     text = docs["text"].text if "text" in docs else result.article.text
+    opening = dateline_end(text)
     for event in result.events:
         doc = docs.get(event.sentence.section)
         trigger = token_at(doc, event.trigger_start) if doc is not None else None
@@ -40,7 +48,7 @@ def annotate(
             continue
         preferred = preferred_countries(event)
         event.place = (
-            clause_place(trigger, event, gaz)
+            clause_place(trigger, event, gaz, opening if event.sentence.section == "text" else 0)
             or dateline_place(text, gaz, preferred)
             or mentioned.best(preferred)
         )

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event, Place
 from .gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["ArticlePlaces", "clause_place", "dateline_place", "entry_to_place", "preferred_countries",
+__all__ = ["ArticlePlaces", "clause_place", "dateline_place", "dateline_end", "entry_to_place",
+           "preferred_countries",
            "token_at"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -68,10 +69,16 @@ def preferred_countries(event: Event) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def clause_place(trigger: Token, event: Event, gaz: Gazetteer) -> Place | None:
-    """The place the event's clause names, or None."""
+def clause_place(
+    trigger: Token, event: Event, gaz: Gazetteer, skip_before: int = 0
+) -> Place | None:
+    """The place the event's clause names, or None.
+
+    Entities before ``skip_before`` (a dateline's characters) are not the clause's.
+    """
     preferred = preferred_countries(event)
     skip = [(a.start, a.end) for a in event.actor if a.start is not None]
+    skip.append((0, skip_before))
     if event.quad_code != 4:
         skip += [(a.start, a.end) for a in event.recipient if a.start is not None]
     targets = _targets(trigger)
@@ -131,6 +138,12 @@ def _prep_strength(ent: Span) -> int:
             break
         node = node.head
     return 2
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends (0 without one)."""
+    m = _DATELINE.match(text[:160])
+    return m.end() if m else 0
 
 
 def dateline_place(text: str, gaz: Gazetteer, preferred: Iterable[str] = ()) -> Place | None:
