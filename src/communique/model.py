@@ -129,7 +129,8 @@ class Place:
     mean: ``city`` (a populated place), ``region`` (a province, river, sea, bridge
     or border area: coordinates may be empty) or ``country``. ``found_by`` says
     where the name came from: the event's ``clause``, the article's ``dateline``,
-    or the places the ``article`` mentions most.
+    the speaking ``actor``'s country (statements only), or the places the
+    ``article`` mentions most.
     """
 
     name: str
@@ -143,7 +144,7 @@ class Place:
     feature_code: str | None = None  # GeoNames feature code: PPLC, PCLI, ADM1, STM ...
     geonameid: int | None = None
     precision: str = "country"  # city, region, country
-    found_by: str = "clause"  # clause, dateline, article
+    found_by: str = "clause"  # clause, dateline, actor, article
 
     def to_plover(self) -> dict[str, Any]:
         """PLOVER's location object (manual, "Location object"), plus how it was found."""

