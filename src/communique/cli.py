@@ -371,8 +371,16 @@ def _event_row(e: dict[str, Any]) -> dict[str, Any]:
         "recipient": _actors_text(e.get("recipient")),
         "cameo": e.get("cameo"),
         "event_text": e.get("event_text"),
+        "place": _place_text(e.get("event_loc")),
         "id": e.get("id"),
     }
+
+
+def _place_text(loc: dict[str, Any] | None) -> str:
+    if not loc:
+        return ""
+    code = loc.get("country_code")
+    return f"{loc.get('resolved_place')} ({code})" if code else str(loc.get("resolved_place"))
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
@@ -415,6 +423,13 @@ def _emit(rows: list[dict[str, Any]], fmt: str, flat: Callable[[dict], dict],
                    "its mentions, articles, sources (syndicated copies count once) and outlets.")
 @click.option("--min-sources", type=int, default=None, metavar="N",
               help="With --canonical: only events reported by at least N sources.")
+@click.option("--place", metavar="NAME", help='Only events placed at NAME, e.g. "Kharkiv".')
+@click.option("--country", metavar="CODE|NAME",
+              help="Only events placed in this country (ISO alpha-3 code such as UKR, or name).")
+@click.option("--context", metavar="LABEL", help="Only events with this PLOVER context, "
+              "e.g. military, economic, diplomatic.")
+@click.option("--date-precision", type=click.Choice(["day", "week", "month", "year"]),
+              help="Only events dated to this precision.")
 @format_option
 @limit_option
 def events(db: str | None, fmt: str, limit: int, canonical: bool, min_sources: int | None,
@@ -426,6 +441,7 @@ def events(db: str | None, fmt: str, limit: int, canonical: bool, min_sources: i
         communique events --actor CHN --recipient RUS --since 2022-01-01
         communique events --type ASSAULT --format csv > assaults.csv
         communique events --canonical --min-sources 2 --format jsonl
+        communique events --country UKR --context military --date-precision day
     """
     if not canonical:
         if min_sources is not None:
@@ -434,8 +450,10 @@ def events(db: str | None, fmt: str, limit: int, canonical: bool, min_sources: i
             rows = store.events(limit=limit or None, **_clean(filters))
         _emit(rows, fmt, _event_row, "events")
         return
-    if filters.pop("search", None) or filters.pop("article", None):
-        raise click.UsageError("--search and --article list mentions; drop --canonical")
+    mention_only = ("search", "article", "place", "country", "context", "date_precision")
+    if any(filters.pop(k, None) for k in mention_only):
+        raise click.UsageError("--search, --article and the place, context and precision "
+                               "filters list mentions; drop --canonical")
     with _open(db) as store:
         rows = store.canonical_events(limit=limit or None, min_sources=min_sources or 1,
                                       **_clean(filters))

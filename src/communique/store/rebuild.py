@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
+from communique.model import Actor, AnalyzedArticle, Article, Event, Place, Quote, Sentence
 from communique.store.dialect import dialect_of
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "events_from_rows",
     "load_analyzed",
     "parse_date",
+    "place_from_row",
     "quote_from_row",
 ]
 
@@ -134,9 +135,30 @@ def events_from_rows(conn: Any, rows: list[Any]) -> list[Event]:
                 date_precision=row["date_precision"],
                 story_id=row["public_id"],
                 id=row["event_id"],
+                place=place_from_row(row),
             )
         )
     return events
+
+
+def place_from_row(row: Any) -> Place | None:
+    """The event's place, when the row has one (databases before migration 2 have none)."""
+    if "place_name" not in row.keys() or row["place_name"] is None:
+        return None
+    return Place(
+        name=row["place_name"],
+        text=row["place_text"] or row["place_name"],
+        country_code=row["place_country"],
+        country=row["place_country_name"],
+        admin1=row["place_admin1"],
+        lat=row["place_lat"],
+        lon=row["place_lon"],
+        feature_class=row["place_feature_class"],
+        feature_code=row["place_feature_code"],
+        geonameid=row["place_geonameid"],
+        precision=row["place_precision"] or "country",
+        found_by=row["place_found_by"] or "clause",
+    )
 
 
 def quote_from_row(row: Any) -> Quote:

@@ -10,7 +10,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from communique.model import Actor, AnalyzedArticle, Article, Event, Quote, Sentence
+from communique.model import Actor, AnalyzedArticle, Article, Event, Place, Quote, Sentence
 from communique.store.dialect import dialect_of
 from communique.store.event_groups import assign_event_groups
 from communique.store.syndication import link_syndicated
@@ -105,6 +105,16 @@ def _actor_values(actor: Actor | None) -> tuple[Any, ...]:
     )
 
 
+def _place_values(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None,) * 12
+    return (
+        place.text, place.name, place.country_code, place.country, place.admin1, place.lat,
+        place.lon, place.feature_class, place.feature_code, place.geonameid, place.precision,
+        place.found_by,
+    )
+
+
 def _insert_sentence(conn: Any, rowid: int, sent: Sentence) -> None:
     conn.execute(
         'INSERT INTO sentences (article_id, sequence, section, start, "end", text) '
@@ -120,8 +130,12 @@ def _insert_event(
         conn,
         "INSERT INTO events (event_id, article_id, position, sentence_seq, section, "
         "trigger_start, trigger_end, event_type, mode, cameo, goldstein, quad_code, date, "
-        "date_text, date_precision, event_text, context) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "date_text, date_precision, event_text, context, "
+        "place_text, place_name, place_country, place_country_name, place_admin1, place_lat, "
+        "place_lon, place_feature_class, place_feature_code, place_geonameid, place_precision, "
+        "place_found_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event_id(public_id, version, n),
             rowid,
@@ -140,6 +154,7 @@ def _insert_event(
             ev.date_precision,
             ev.event_text,
             json.dumps(list(ev.context), ensure_ascii=False),
+            *_place_values(ev.place),
         ),
     )
     for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):

@@ -1,0 +1,1 @@
+"""Event places: the offline gazetteer and finding where an event happened."""
