@@ -150,7 +150,6 @@ def test_web_api_summary_counts(client):
     ("/api/events?dyad=CHN", "dyad"),
     ("/api/events?limit=0", "limit"),
     ("/api/events?format=xml", "format"),
-    ("/api/events?place=Paris", "place"),
     ("/api/timeseries?interval=hour", "interval"),
     ("/api/nothing-here", "Not Found"),
 ])

@@ -69,9 +69,16 @@ def test_web_pages_dyad_page_groups_events_behind_each_point(client):
     assert "IND → PAK conflict" in html
 
 
-def test_web_pages_map_degrades_without_places(client):
+def test_web_pages_map_plots_placed_events_with_links(client):
     html = page(client, "/map")
-    assert "records no event places" in html and "<svg" in html
+    dots = re.findall(r'<a href="(/events/[^"]+)"><circle class="dot', html)
+    assert dots and "records no event places" not in html
+
+
+def test_web_pages_map_place_filter_narrows_the_dots(client):
+    everywhere = page(client, "/map").count('<circle class="dot')
+    nairobi = page(client, "/map?place=Nairobi").count('<circle class="dot')
+    assert 0 < nairobi < everywhere
 
 
 def test_web_pages_quote_search_by_words_and_speaker(client):

@@ -95,7 +95,7 @@ def split_dyad(dyad: str) -> tuple[str, str]:
 
 def has_places(conn: Any) -> bool:
     """Whether this database records where events happened (a later schema may)."""
-    return dialect_of(conn).has_column(conn, "events", "place")
+    return dialect_of(conn).has_column(conn, "events", "place_name")
 
 
 def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
@@ -131,7 +131,9 @@ def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
     if "place" in f:
         if not has_places(conn):
             raise StoreError("place: this database records no event places")
-        where.add(*_flat(d.contains("e.place", str(f["place"]))))
+        name, name_params = d.contains("e.place_name", str(f["place"]))
+        text, text_params = d.contains("e.place_text", str(f["place"]))
+        where.add(f"({name} OR {text})", *name_params, *text_params)
     _dates(where, _EVENT_DATE, f.get("date_from"), f.get("date_to"))
     if "search" in f:
         where.add(*_flat(d.contains("s.text", str(f["search"]))))

@@ -219,10 +219,10 @@ def map_page(request: Request, store: StoreDep, q: Annotated[EventQuery, Depends
     placed = agg.has_places(store.conn)
     if placed:
         for e in agg.page_events(store.conn, q.filters(), limit=1000, desc=True).rows:
-            place = e.get("place") or {}
+            place = e.get("event_loc") or {}
             lat, lon = place.get("lat"), place.get("lon")
             if isinstance(lat, int | float) and isinstance(lon, int | float):
-                label = f"{place.get('name') or ''}: {','.join(e['event'])} " \
+                label = f"{place.get('resolved_place') or ''}: {','.join(e['event'])} " \
                         f"{actors_text(e['actor'])} → {actors_text(e['recipient'])}"
                 points.append((lat, lon, label, f"/events/{segment(e['id'])}",
                                f"quad{e['quad_code']}"))
