@@ -116,3 +116,8 @@ def test_web_pages_line_chart_scales_to_the_largest_value():
 def test_web_pages_world_map_projection():
     dots, grid = world_map([(0, 0, "null island", "/e", "q"), (95, 0, "off", "/e", "q")])
     assert [(d.x, d.y) for d in dots] == [(360, 180)] and len(grid) == 13 + 7
+
+
+def test_web_pages_actor_page_lists_offices_held_by_a_person(client):
+    html = page(client, "/actors/Q15031")
+    assert "Offices held" in html and "2013-03-14" in html

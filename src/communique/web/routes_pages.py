@@ -148,6 +148,23 @@ def article_page(request: Request, store: StoreDep, article_id: Ident) -> Respon
     )
 
 
+def offices_held(name: str) -> list[dict[str, str]]:
+    """The offices a person held, from the knowledge base, when ``name`` names one person
+    (by Wikidata id, or by a full name the knowledge base knows)."""
+    from ..actors.kb import default_kb
+
+    kb = default_kb()
+    people = {p.key: p for p in kb.people.values()
+              if p.wikidata == name or name.casefold() in (p.name.casefold(),
+                                                            *(a.casefold() for a in p.aliases))}
+    if len(people) != 1:
+        return []
+    (person,) = people.values()
+    return [{"person": person.name, "office": t.office, "body": t.body,
+             "start": t.start.isoformat(), "end": t.end.isoformat() if t.end else "present"}
+            for t in kb.terms_of(person.key)]
+
+
 @router.get("/actors/{code}")
 def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_length=60)]
                ) -> Response:
@@ -168,7 +185,7 @@ def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_
     names = [a for a in remember(agg.actor_counts, {"country": code}, limit=50)
              if (a["code"] or "").upper() == code.upper()]
     return render(
-        request, "actor.html", code=code, names=names, chart=chart,
+        request, "actor.html", code=code, names=names, chart=chart, offices=offices_held(code),
         partners_out=remember(agg.dyad_counts, {"actor": code}, limit=15),
         partners_in=remember(agg.dyad_counts, {"recipient": code}, limit=15),
         quotes=agg.page_quotes(conn, {"speaker": code}, limit=20, desc=True).rows,
