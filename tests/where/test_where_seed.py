@@ -26,7 +26,7 @@ def analyzed(seed, pipeline):
 
 
 def test_where_seed_phone_call_is_dated_on_publication_day(analyzed):
-    calls = [e for e in analyzed.events if e.cameo == "041"]
+    calls = [e for e in analyzed.events if e.cameo == "041" and e.sentence.section == "title"]
     assert calls and {(e.date, e.date_precision) for e in calls} == {(PUB, "day")}
 
 
@@ -40,6 +40,13 @@ def test_where_seed_march_call_is_dated_march_2022(seed, nlp):
     call = next(t for t in doc if t.lower_ == "call" and doc[t.i - 1].text == "March")
     resolved = event_date(call.head, PUB)  # the coder dates a noun event from its preposition
     assert (resolved.date, resolved.precision) == (date(2022, 3, 1), "month")
+
+
+def test_where_seed_march_call_with_biden_is_an_event_of_march(analyzed):
+    [march] = [e for e in analyzed.events if e.date_precision == "month"]
+    assert (march.event_type, march.mode, march.date) == ("CONSULT", "phone", date(2022, 3, 1))
+    assert [a.identifier_text for a in march.actor] == ["Xi Jinping"]
+    assert [a.identifier_text for a in march.recipient] == ["Joe Biden"]
 
 
 def test_where_seed_amur_bridge_places_cooperation_at_the_border(seed, nlp):

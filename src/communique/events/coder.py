@@ -43,6 +43,7 @@ _LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organi
                 "order", "approve", "authorize", "authorise", "unveil", "implement", "complete",
                 "pursue", "perform", "commit", "engage"}
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_SETTING_PREPS = {"in", "during", "at", "on", "over", "through"}
 _COERCIVE_ROOTS = {"16", "17", "18", "19", "20"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
                      "ahead", "during"}
@@ -281,6 +282,16 @@ class EventCoder:
                 return None
             subj, _ = frames.subject(verb)
             actors = self._actors(subj, day) if subj is not None else []
+        if (not actors and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS
+                and self.ontology[entry.cameo].quad_code in (1, 2)):
+            # "he used the phrase in a March call with Biden": who takes part in a call or
+            # talks is the subject of the verb the phrase sits under. (Not for attacks:
+            # "civilians died in an air strike" names victims.)
+            verb = tok.head.head
+            if verb.pos_ in ("VERB", "AUX") and not frames.is_negated(verb):
+                subj, passive = frames.subject(verb)
+                if subj is not None and not passive:
+                    actors = self._actors(subj, day)
         between = frames.prep_objects(tok, "between")
         if not actors and between:
             parties = [a for t in frames.conjuncts(between[0]) for a in self._actors(t, day)]
@@ -326,8 +337,15 @@ class EventCoder:
         if head.pos_ == "PRON":
             # "he", "they": the article's last fitting actor, when the resolver keeps a memory.
             # Only "he"/"she": "it"/"they" too often point past the last-named actor.
-            if (head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in ("he", "she")
-                    and self.resolve_pronoun is not None):
+            if head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in ("he", "she"):
+                # A named person subject earlier in the same sentence comes first ("Xi
+                # stressed ... language he used"), then the article's last-named person.
+                earlier = [t for t in head.sent if t.i < head.i and t.dep_ in frames.SUBJECTS
+                           and t.ent_type_ == "PERSON"]
+                if earlier:
+                    return self._resolve_token(earlier[-1], day)
+                if self.resolve_pronoun is None:
+                    return None
                 actor = self.resolve_pronoun(head.text)
                 if actor is not None and (actor.code or actor.sector):
                     actor.start, actor.end = head.idx, head.idx + len(head)
