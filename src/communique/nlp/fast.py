@@ -153,6 +153,7 @@ class TagMapRuler:
         self.tag_map: dict[int, tuple[int | None, int | None]] = {}
         self.rules: list[tuple[dict[int, Any], int]] = []
         self.matcher: Matcher | _RuleMatcher | None = None
+        self.stock: AttributeRuler | None = None
 
     def adopt(self, ruler: AttributeRuler) -> None:
         """Take over the rules of a loaded stock attribute ruler."""
@@ -164,6 +165,7 @@ class TagMapRuler:
                       for token in pattern for key in token}
         if matched_on & _TAG_MAP_ATTRS:
             n = 0  # a later rule reads what the tag map writes: keep the stock order
+        self.stock = ruler  # kept so that tests can compare both on the same parse
         self.vocab = ruler.vocab
         # ``attrs``/``indices`` hold the rules' settings in the form set_token_attrs takes.
         settings = list(zip(ruler.attrs, ruler.indices, strict=True))
