@@ -196,16 +196,17 @@ class TagMapRuler:
     def __call__(self, doc: Doc) -> Doc:
         if self.tag_map and len(doc):
             cols = doc.to_array([TAG, POS, MORPH])
+            tags = cols[:, 0]
             changed = False
-            for row in cols:
-                found = self.tag_map.get(int(row[0]))
-                if found is not None:
-                    pos, morph = found
-                    if pos is not None:
-                        row[1] = pos
-                    if morph is not None:
-                        row[2] = morph
-                    changed = True
+            for tag in numpy.unique(tags).tolist():
+                found = self.tag_map.get(tag)
+                if found is None:
+                    continue
+                rows = tags == tag
+                for col, value in ((1, found[0]), (2, found[1])):
+                    if value is not None:
+                        cols[rows, col] = value
+                        changed = True
             if changed:
                 doc.from_array([POS, MORPH], numpy.ascontiguousarray(cols[:, 1:]))
         if self.matcher is not None and self.rules:
