@@ -50,10 +50,10 @@ def test_scale_workers_store_the_same_as_one_process(ingested):
 def test_scale_workers_record_bad_documents_and_go_on(ingested):
     tmp, _, two = ingested
     con = sqlite3.connect(tmp / "two.db")
-    failures = con.execute("SELECT path FROM failures").fetchall()
+    failures = con.execute("SELECT source FROM failures").fetchall()
     con.close()
     assert (two.failed, two.new, [Path(p).name for (p,) in failures]) == (
-        1, 26, ["broken.jsonl"]
+        1, 26, ["broken.jsonl:1"]
     )
 
 
