@@ -137,15 +137,8 @@ def main() -> None:
                       f"same events and quotes: {same})")
                 print(f"scaling vs one worker: {full_s / best:.2f}x  "
                       f"(one worker, best round: {n / full_s:.2f} articles/s)")
-                reset_peak()
-                run_b(sample, tmp, "workers", pool=pool)
-                parent = peak_rss_mb()
-            children = peak_rss_mb(resource.RUSAGE_CHILDREN)  # known once they have exited
-            bound = parent + args.workers * children
-            print(f"peak RSS with {args.workers} workers: at most {bound:.0f} MB "
-                  f"(this process during the run {parent:.0f} MB, though it also holds the "
-                  f"pipelines of (a) and one-worker (b); "
-                  f"largest worker {children:.0f} MB)")
+            print("peak RSS with workers: run benchmarks/tree_rss.py -- communique ingest "
+                  f"... --workers {args.workers} (sums the parent and its workers)")
             print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
