@@ -1,98 +1,145 @@
-"""Throughput of the whole pipeline against spaCy's parser alone, in one process.
+"""Throughput of the whole pipeline against spaCy's parser alone, in one process and one run.
 
-Runs (a) the spaCy pipeline's ``nlp.pipe`` over the VOA stories and (b)
-communique from raw text to stored events and quotes over the same texts, and
-prints articles/s, words/s, peak RSS and the ratio b/a (above 1.0 means the
-whole pipeline is faster than parsing everything). Stage times come from a
-profile of run (b).
+Runs (a) the stock spaCy pipeline's ``nlp.pipe`` over the texts of the VOA
+stories and (b) communique from raw JSON lines to stored events and quotes over
+the same texts, and prints articles/s, words/s, peak RSS, the ratio b/a (1.0 or
+more: the whole pipeline is at least as fast as parsing everything) and the
+time per stage of (b), from the pipeline's own stage timers. (a) and (b)
+alternate ``--rounds`` times and each keeps its best round, so that load from
+other processes on the machine hurts neither side more than the other.
 
-    python benchmarks/bench_pipeline.py [--stories PATH] [--limit N]
+With ``--workers N`` it then runs (b) again with N worker processes (started
+and warmed up first; start-up is reported apart) and prints the rate against
+single-worker (b), and the peak RSS of the parent plus every worker.
+
+    python benchmarks/bench_pipeline.py [--stories PATH] [--limit N] [--rounds R] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
 import json
-import pstats
+import os
 import resource
 import tempfile
 import time
 from pathlib import Path
 
+import spacy
+
 from communique.api import ingest_paths
-from communique.nlp.pipeline import Pipeline, load_nlp
+from communique.nlp.pipeline import DEFAULT_MODEL, Pipeline
+from communique.nlp.timing import STAGES
+from communique.scale import WorkerPool
 from communique.store import open_store
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "voa"
 DEFAULT = DEFAULT / "voa_stories.jsonl"
 
-# Stage -> (file fragment, function) whose cumulative time measures it.
-STAGES = {
-    "extraction": ("ingest/files.py", "read_file"),
-    "nlp (spaCy)": ("spacy/language.py", "pipe"),
-    "events": ("events/coder.py", "code_sentence"),
-    "actors": ("actors/document.py", "resolve"),
-    "quotes": ("quotes/extract.py", "find_quotes"),
-    "dates": ("when/link.py", "event_date"),
-    "store": ("store/sqlite.py", "add"),
-}
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak RSS: of this process since the last reset_peak(), or of the largest child."""
+    if who == resource.RUSAGE_SELF:
+        try:
+            status = Path("/proc/self/status").read_text()
+            return int(status.split("VmHWM:")[1].split()[0]) / 1024
+        except (OSError, IndexError, ValueError):
+            pass
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def reset_peak() -> None:
+    """Start peak-RSS measurement afresh (Linux); elsewhere peaks stay cumulative."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def run_b(sample: Path, tmp: Path, name: str, **kwargs: object) -> tuple[float, object]:
+    db = tmp / f"{name}.db"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with open_store(db) as store:
+        report = ingest_paths([str(sample)], store, **kwargs)  # type: ignore[arg-type]
+    return time.perf_counter() - start, report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N stories")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of (a), (b)")
+    parser.add_argument("--workers", type=int, default=0, help="also run (b) with N workers")
     args = parser.parse_args()
     records = [json.loads(line) for line in args.stories.read_text().splitlines() if line]
     if args.limit:
         records = records[: args.limit]
     texts = [r["text"] for r in records]
     words = sum(len(t.split()) for t in texts)
+    n = len(texts)
 
-    nlp = load_nlp()
+    stock = spacy.load(DEFAULT_MODEL)  # (a): the pipeline exactly as spaCy ships it
     pipeline = Pipeline()
-    list(nlp.pipe(texts[:2]))  # warm up both before timing
+    list(stock.pipe(texts[:2]))  # warm up both before timing
+    list(pipeline.analyze_many([]))
 
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):
-        pass
-    parse_s = time.perf_counter() - start
-
-    with tempfile.TemporaryDirectory() as tmp:
-        sample = Path(tmp) / "stories.jsonl"
+    parse_s = full_s = float("inf")
+    report = stage_times = None
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sample = tmp / "stories.jsonl"
         sample.write_text("\n".join(json.dumps(r) for r in records) + "\n")
-        start = time.perf_counter()
-        with open_store(Path(tmp) / "bench.db") as store:
-            report = ingest_paths([str(sample)], store, pipeline=pipeline)
-        full_s = time.perf_counter() - start
-        # A second, profiled run (into a fresh database) apportions the time to stages;
-        # the profiler slows Python code, so it is kept out of the timing above. A fresh
-        # Pipeline (the model is shared) starts the actor cache cold, as in a new process.
-        profile = cProfile.Profile()
-        with open_store(Path(tmp) / "profile.db") as store:
-            profile.enable()
-            ingest_paths([str(sample)], store, pipeline=Pipeline())
-            profile.disable()
+        parse_rss = single_rss = 0.0
+        for _ in range(args.rounds):
+            reset_peak()
+            start = time.perf_counter()
+            for _doc in stock.pipe(texts):
+                pass
+            parse_s = min(parse_s, time.perf_counter() - start)
+            parse_rss = max(parse_rss, peak_rss_mb())
+            reset_peak()
+            seconds, rep = run_b(sample, tmp, "single", pipeline=pipeline)
+            single_rss = max(single_rss, peak_rss_mb())
+            if seconds < full_s:
+                full_s, report, stage_times = seconds, rep, rep.stage_times  # type: ignore[attr-defined]
 
-    print(f"stories: {len(texts)}, words: {words}")
-    print(f"(a) spaCy nlp.pipe:     {len(texts) / parse_s:8.1f} articles/s "
-          f"{words / parse_s:10.0f} words/s")
-    print(f"(b) communique ingest:  {len(texts) / full_s:8.1f} articles/s "
-          f"{words / full_s:10.0f} words/s  ({report.events} events, {report.quotes} quotes)")
-    print(f"ratio b/a: {parse_s / full_s:.2f}")
-    print(f"peak RSS: {peak_rss_mb():.0f} MB")
-    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
-    total = sum(v[2] for v in stats.values())
-    print("stage cumulative time (share of the profiled run; nested stages overlap):")
-    for stage, (fragment, func) in STAGES.items():
-        cum = max((v[3] for k, v in stats.items() if fragment in k[0] and k[2] == func),
-                  default=0.0)
-        print(f"  {stage:12} {cum / total:6.1%}")
+        print(f"stories: {n}, words: {words}, load average: "
+              + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        print(f"(a) spaCy nlp.pipe:     {n / parse_s:8.2f} articles/s {words / parse_s:10.0f} "
+              f"words/s")
+        print(f"(b) communique ingest:  {n / full_s:8.2f} articles/s {words / full_s:10.0f} "
+              f"words/s  ({report.events} events, {report.quotes} quotes)")  # type: ignore[union-attr]
+        print(f"ratio b/a: {parse_s / full_s:.2f}")
+        print(f"peak RSS (one process holding both pipelines): during (a) {parse_rss:.0f} MB, "
+              f"during (b) {single_rss:.0f} MB")
+        total = sum(stage_times.values())  # type: ignore[union-attr]
+        print(f"(b) time per stage (own time, stages nested in it excluded; {total:.1f} s):")
+        for stage in STAGES:
+            seconds = stage_times.get(stage, 0.0)  # type: ignore[union-attr]
+            print(f"  {stage:11} {seconds:7.2f} s {seconds / total:6.1%}")
+
+        if args.workers:
+            start = time.perf_counter()
+            with WorkerPool(args.workers, DEFAULT_MODEL) as pool:
+                pool.ready()
+                startup = time.perf_counter() - start
+                list(pool.analyze([]))
+                best = float("inf")
+                for _ in range(args.rounds):
+                    seconds, wrep = run_b(sample, tmp, "workers", pool=pool)
+                    best = min(best, seconds)
+                    single, _ = run_b(sample, tmp, "single", pipeline=pipeline)
+                    full_s = min(full_s, single)
+                same = (wrep.events, wrep.quotes) == (report.events, report.quotes)  # type: ignore
+                print(f"(b) with {args.workers} workers: {n / best:8.2f} articles/s "
+                      f"{words / best:10.0f} words/s  (start-up {startup:.1f} s, not counted; "
+                      f"same events and quotes: {same})")
+                print(f"scaling vs one worker: {full_s / best:.2f}x  "
+                      f"(one worker, best round: {n / full_s:.2f} articles/s)")
+            print("peak RSS with workers: run benchmarks/tree_rss.py -- communique ingest "
+                  f"... --workers {args.workers} (sums the parent and its workers)")
+            print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

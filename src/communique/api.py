@@ -11,13 +11,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError
 from .ingest import expand_paths, read_file, read_text
 from .ingest.language import detect_language
 from .model import AnalyzedArticle, Article
 from .nlp.pipeline import DEFAULT_MODEL, Pipeline
+from .nlp.timing import StageTimes
 from .store import Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .scale import WorkerPool
+
+T = TypeVar("T")
 
 BATCH_SIZE = 32
 
@@ -36,6 +43,9 @@ class IngestReport:
     #: Articles in a language other than English: stored, not coded.
     skipped_language: int = 0
     failures: list[InputError] = field(default_factory=list)
+    #: Seconds per stage (extraction, language, nlp, actors, coding, dates, quotes,
+    #: store); with workers, their stages are summed over the workers.
+    stage_times: dict[str, float] = field(default_factory=dict)
 
     @property
     def stored(self) -> int:
@@ -59,6 +69,9 @@ def ingest_paths(
     pipeline: Pipeline | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    workers: int = 1,
+    pool: WorkerPool | None = None,
+    actors_files: tuple = (),
 ) -> IngestReport:
     """Read, analyse and store every document under ``paths``.
 
@@ -66,6 +79,8 @@ def ingest_paths(
     table) and skipped; the rest of the batch goes on. Articles already stored
     with the same content are not analysed again. Writes happen one
     transaction per batch, so an interruption loses at most the batch in flight.
+    ``workers`` > 1 analyses in that many processes (see :func:`ingest_articles`);
+    ``actors_files`` are the user's actor lists those processes load.
     """
     report = IngestReport()
 
@@ -101,7 +116,8 @@ def ingest_paths(
                 on_file(path)
 
     return ingest_articles(items(), store, model=model, pipeline=pipeline, on_error=on_error,
-                           report=report)
+                           report=report, workers=workers, pool=pool,
+                           actors_files=actors_files)
 
 
 def ingest_articles(
@@ -112,6 +128,9 @@ def ingest_articles(
     pipeline: Pipeline | None = None,
     on_error: Callable[[InputError], None] | None = None,
     report: IngestReport | None = None,
+    workers: int = 1,
+    pool: WorkerPool | None = None,
+    actors_files: tuple = (),
 ) -> IngestReport:
     """Analyse and store articles from any source: the one way articles enter a store.
 
@@ -120,9 +139,25 @@ def ingest_articles(
     Articles not in English are stored with their language, uncoded, and
     counted in ``skipped_language``. Writes happen one transaction per batch,
     so an interruption loses at most the batch in flight.
+
+    With ``workers`` > 1 (or a started :class:`~communique.scale.WorkerPool` as
+    ``pool``) the analysis runs in worker processes, each loading ``model``
+    once, while this process reads, detects languages and writes: the stored
+    result is the same as with one worker. An article a worker cannot analyse
+    is recorded as a failure like a bad document.
     """
     report = report if report is not None else IngestReport()
-    pipeline = pipeline or Pipeline(model)
+    own_pool = None
+    if pool is None and workers > 1:
+        from .scale import WorkerPool
+
+        pool = own_pool = WorkerPool(workers, model, actors_files)
+    if pool is None:
+        pipeline = pipeline or Pipeline(model)
+        times = pipeline.stage_times  # one set of counters, so nested stages are exclusive
+    else:
+        times = StageTimes()
+    before = dict(times)
     uncoded: list[AnalyzedArticle] = []
 
     def fail(err: InputError) -> None:
@@ -133,33 +168,65 @@ def ingest_articles(
             on_error(err)
 
     def english() -> Iterator[Article]:
-        for item in items:
+        for item in _timed(times, "extraction", items):
             if isinstance(item, InputError):
                 fail(item)
                 continue
-            if store.has_content(item.content_hash):
+            with times.stage("store"):
+                known = store.has_content(item.content_hash)
+            if known:
                 report.unchanged += 1
                 continue
-            item.language = detect_language(item.text, item.title)[0]
+            with times.stage("language"):
+                item.language = detect_language(item.text, item.title)[0]
             if item.language == "en":
                 yield item
                 continue
             report.skipped_language += 1
             uncoded.append(AnalyzedArticle(article=item))
             if len(uncoded) >= BATCH_SIZE:
-                _store_batch(store, uncoded, report)
+                with times.stage("store"):
+                    _store_batch(store, uncoded, report)
                 uncoded.clear()
 
+    if pool is None:
+        analyzed_items: Iterable[AnalyzedArticle | InputError] = pipeline.analyze_many(english())
+    else:
+        analyzed_items = pool.analyze(english(), on_times=times.add)
     batch: list[AnalyzedArticle] = []
-    for analyzed in pipeline.analyze_many(english()):
-        batch.append(analyzed)
-        if len(batch) >= BATCH_SIZE:
-            _store_batch(store, batch, report)
-            batch = []
-    for rest in (batch, uncoded):
-        if rest:
-            _store_batch(store, rest, report)
+    try:
+        for analyzed in analyzed_items:
+            if isinstance(analyzed, InputError):
+                fail(analyzed)
+                continue
+            batch.append(analyzed)
+            if len(batch) >= BATCH_SIZE:
+                with times.stage("store"):
+                    _store_batch(store, batch, report)
+                batch = []
+        for rest in (batch, uncoded):
+            if rest:
+                with times.stage("store"):
+                    _store_batch(store, rest, report)
+    finally:
+        if own_pool is not None:
+            own_pool.close(kill=True)
+    report.stage_times = times.since(before)
     return report
+
+
+def _timed(times: StageTimes, stage: str, items: Iterable[T]) -> Iterator[T]:
+    """``items`` with the work of producing each one charged to ``stage``."""
+    source = iter(items)
+    while True:
+        with times.stage(stage):
+            item = next(source, _END)
+        if item is _END:
+            return
+        yield item  # type: ignore[misc]
+
+
+_END = object()
 
 
 def _store_batch(store: Store, batch: list[AnalyzedArticle], report: IngestReport) -> None:

@@ -121,9 +121,11 @@ def _open(db: str | None):
               help="Largest single document file to read (default 20 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @actors_option
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True,
+              metavar="N", help="Analyse in N processes (one per core); one writer stores.")
 def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: date | None,
            outlet: str | None, url: str | None, max_bytes: int | None, quiet: bool,
-           actors_files: tuple = ()) -> None:
+           actors_files: tuple = (), workers: int = 1) -> None:
     """Read news files into the database and code their events and quotes.
 
     PATH may be a file (.html, .htm, .txt, .jsonl, .warc, .warc.gz), a
@@ -137,6 +139,7 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
         communique ingest examples/
         communique ingest page.txt --pub-date 2022-06-15 --db news.db
         communique ingest news/ --actors my_actors.yaml
+        communique ingest crawl/*.warc.gz --workers 2
     """
     from rich.progress import Progress
 
@@ -145,15 +148,21 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
     def warn(err: InputError) -> None:
         click.echo(f"communique: skipped {err}", err=True)
 
-    with _open(db) as store, Progress(disable=quiet, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
-        report = ingest_paths(
-            paths, store, pub_date=pub_date, outlet=outlet, url=url,
-            model=model or _settings().model, max_bytes=max_bytes,
-            pipeline=_pipeline(model, actors_files),
-            on_file=lambda p: progress.update(task, advance=1, description=str(p)[-50:]),
-            on_error=warn,
-        )
+    try:
+        with _open(db) as store, Progress(disable=quiet, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = ingest_paths(
+                paths, store, pub_date=pub_date, outlet=outlet, url=url,
+                model=model or _settings().model, max_bytes=max_bytes,
+                pipeline=_pipeline(model, actors_files) if workers == 1 else None,
+                actors_files=actors_files,
+                on_file=lambda p: progress.update(task, advance=1, description=str(p)[-50:]),
+                on_error=warn, workers=workers,
+            )
+    except KeyboardInterrupt:
+        # Batches already written are committed; only the one in flight is lost.
+        click.echo("communique: interrupted; articles stored so far are kept", err=True)
+        raise SystemExit(130) from None
     click.echo(
         f"articles: {report.new} new, {report.versions} new versions, "
         f"{report.unchanged} unchanged, {report.failed} failed; "

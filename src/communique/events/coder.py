@@ -69,6 +69,8 @@ class EventCoder:
         self.resolve_pronoun: Callable[[str], Actor | None] | None = None
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
+        #: How a trigger is dated; an attribute so that a caller can time or replace it.
+        self.event_date = event_date
 
     # -- public -----------------------------------------------------------------------------
 
@@ -140,11 +142,11 @@ class EventCoder:
         if subj is not None and subj.lower_ in frames.PERSONAL_PRONOUNS:
             subj = frames.reporting_subject(subj.head) or subj
         if _is_background(tok):
-            when = event_date(tok, pub_date, own=True)
+            when = self.event_date(tok, pub_date, own=True)
             if when is None:
                 return None
         else:
-            when = event_date(tok, pub_date)
+            when = self.event_date(tok, pub_date)
         actors = self._actors(subj, when.date if when else pub_date) if subj is not None else []
         if not actors and not passive:
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
@@ -177,7 +179,7 @@ class EventCoder:
         target = next((c for c in tok.children if c.dep_ in frames.SUBJECTS), None)
         if speaker is None or target is None:
             return None
-        when = event_date(speech, pub_date)
+        when = self.event_date(speech, pub_date)
         day = when.date if when else pub_date
         actors = self._actors(speaker, day)
         if not actors:
@@ -264,7 +266,7 @@ class EventCoder:
             return None
         if _is_background(tok):
             return None
-        when = event_date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
+        when = self.event_date(tok.head if tok.dep_ in ("dobj", "pobj") else tok, pub_date)
         day = when.date if when else pub_date
         actors: list[Actor] = []
         for c in tok.children:
