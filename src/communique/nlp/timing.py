@@ -17,7 +17,8 @@ from typing import ParamSpec, TypeVar
 __all__ = ["STAGES", "StageTimes"]
 
 #: The stages in the order data flows through them.
-STAGES = ("extraction", "language", "nlp", "actors", "coding", "dates", "quotes", "store")
+STAGES = ("extraction", "language", "nlp", "actors", "coding", "dates", "quotes", "places",
+          "store")
 
 P = ParamSpec("P")
 R = TypeVar("R")
