@@ -161,3 +161,13 @@ def test_coder_demanded_action_is_not_coded_as_done(code):
 def test_coder_resignation_is_retreat(code):
     events = code("The Kenyan president resigned on Monday.")
     assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "resign")]
+
+
+def test_coder_people_known_by_where_they_are(code):
+    events = code("Opposition groups in Zimbabwe demanded new elections.")
+    assert events[0].actor[0].code == "ZWE"
+
+
+def test_coder_state_coercion_without_target_falls_on_its_people(code):
+    events = code("Turkish authorities imposed a curfew in the town of Cizre.")
+    assert summary(events) == [("COERCE", ("TUR",), ("TUR",))]

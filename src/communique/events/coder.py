@@ -42,7 +42,7 @@ _LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organi
                 "step", "escalate", "intensify", "undertake", "open", "unleash", "announce",
                 "order", "approve", "authorize", "authorise", "unveil", "implement", "complete",
                 "pursue", "perform", "commit", "engage"}
-_NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP"}  # an unknown GPE is a place, not an actor
 _SETTING_PREPS = {"in", "during", "at", "on", "over", "through"}
 _COERCIVE_ROOTS = {"16", "17", "18", "19", "20"}
 _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite", "until",
@@ -368,6 +368,8 @@ class EventCoder:
         for cand in candidates:
             actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
             if actor is not None:
+                if not actor.code:  # "opposition groups in Zimbabwe": the place gives it
+                    return self._located(head, day) or actor
                 return actor
         for c in head.children:
             if c.dep_ == "appos":
@@ -386,10 +388,32 @@ class EventCoder:
                     span = frames.phrase(head)
                     return Actor(entity_text=span.text, code=actor.code,
                                  start=span.start_char, end=span.end_char)
-        if head.ent_type_ in _NAMED_ACTOR_TYPES:
+        located = self._located(head, day)
+        if located is not None:
+            return located
+        span = frames.phrase(head)
+        if head.ent_type_ in _NAMED_ACTOR_TYPES or any(
+            t.ent_type_ in ("ORG", "PERSON") for t in span
+        ):
             # A named person or organisation we cannot code is still who acted.
-            span = frames.phrase(head)
             return Actor(entity_text=span.text, start=span.start_char, end=span.end_char)
+        return None
+
+    def _located(self, head: Token, day: date | None) -> Actor | None:
+        """ "Rebels in the Ivory Coast", "opposition groups in Zimbabwe": people known by
+        where they are, coded with that country (and the sector their noun names)."""
+        for prep in ("in", "from", "inside"):
+            for obj in frames.prep_objects(head, prep)[:1]:
+                if obj.ent_type_ not in ("GPE", "LOC", "NORP"):
+                    continue
+                where = self._resolve_token(obj, day)
+                if where is None or not where.code or where.code not in self.countries:
+                    continue
+                span = frames.phrase(head)
+                kind = self.resolve(span.text, day)
+                return Actor(entity_text=f"{span.text} {prep} {obj.text}", code=where.code,
+                             sector=kind.sector if kind else None, start=span.start_char,
+                             end=obj.idx + len(obj.text))
         return None
 
     def _resolve_text(self, text: str, day: date | None, start: int, end: int) -> Actor | None:
@@ -471,6 +495,13 @@ class EventCoder:
         doc = trigger.doc
         _fill_country(actors, recipients, trigger.sent)
         code = self.ontology[cameo]
+        if (entry.plover_type or code.plover_type) == "COERCE" and not recipients:
+            # Curfews, bans and arrests with no named target fall on the state's own people.
+            home = {a.code for a in actors
+                    if a.code in self.countries and a.sector in _DOMESTIC_SECTORS}
+            if len(home) == 1:
+                country = next(iter(home))
+                recipients = [Actor(entity_text=country, code=country, sector="CVL")]
         if (entry.plover_type or code.plover_type) == "PROTEST" and not recipients:
             # A protest with no stated target is taken as directed at the protesters' own
             # government, as PLOVER's gold records code domestic dissent.
