@@ -20,6 +20,7 @@ from . import __version__
 from .actors.cli import actors_option, resolver_for
 from .config import load_settings
 from .errors import CommuniqueError, InputError
+from .text import actors_text, parse_iso_date
 
 SETTINGS = None
 
@@ -32,12 +33,10 @@ def _settings():
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        return parse_iso_date(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 def db_option(fn: Callable) -> Callable:
@@ -362,22 +361,13 @@ def extract(source: str, model: str | None, with_quotes: bool, pub_date: date | 
 _EVENT_COLUMNS = ["date", "actor", "event", "mode", "recipient", "cameo", "event_text", "id"]
 
 
-def _actors_text(actors: list[dict[str, Any]] | None) -> str:
-    parts = []
-    for a in actors or []:
-        code = " ".join(x for x in (a.get("code"), a.get("sector")) if x)
-        name = a.get("identifier_text") or a.get("entity_text")
-        parts.append(f"{code} ({name})" if code else str(name))
-    return "; ".join(parts)
-
-
 def _event_row(e: dict[str, Any]) -> dict[str, Any]:
     return {
         "date": e.get("date") or "",
-        "actor": _actors_text(e.get("actor")),
+        "actor": actors_text(e.get("actor")),
         "event": ",".join(e.get("event") or []),
         "mode": e.get("mode") or "",
-        "recipient": _actors_text(e.get("recipient")),
+        "recipient": actors_text(e.get("recipient")),
         "cameo": e.get("cameo"),
         "event_text": e.get("event_text"),
         "place": _place_text(e.get("event_loc")),
@@ -500,7 +490,7 @@ def quotes(db: str | None, fmt: str, limit: int, **filters: Any) -> None:
     def flat(q: dict[str, Any]) -> dict[str, Any]:
         return {
             "date": q.get("date") or "",
-            "speaker": _actors_text([q["speaker"]]) if q.get("speaker") else "",
+            "speaker": actors_text([q["speaker"]]) if q.get("speaker") else "",
             "type": q.get("type"),
             "cue": q.get("cue") or "",
             "quote": q.get("quote_text"),

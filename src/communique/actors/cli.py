@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..text import parse_iso_date
+
 actors_group = click.Group(
     "actors",
     help="Inspect the actor knowledge base.\n\n"
@@ -16,12 +18,10 @@ actors_group = click.Group(
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        return parse_iso_date(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 def actors_option(fn):

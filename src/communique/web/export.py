@@ -16,23 +16,16 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from ..text import actors_text
+
 __all__ = ["FLATTEN", "export_response"]
-
-
-def _actors(actors: list[dict[str, Any]] | None) -> str:
-    parts = []
-    for a in actors or []:
-        code = " ".join(x for x in (a.get("code"), a.get("sector")) if x)
-        name = a.get("identifier_text") or a.get("entity_text")
-        parts.append(f"{code} ({name})" if code else str(name))
-    return "; ".join(parts)
 
 
 def _event(e: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": e["id"], "date": e.get("date") or "", "actor": _actors(e.get("actor")),
+        "id": e["id"], "date": e.get("date") or "", "actor": actors_text(e.get("actor")),
         "event": ",".join(e.get("event") or []), "mode": e.get("mode") or "",
-        "recipient": _actors(e.get("recipient")), "context": ",".join(e.get("context") or []),
+        "recipient": actors_text(e.get("recipient")), "context": ",".join(e.get("context") or []),
         "cameo": e.get("cameo"), "goldstein": e.get("event_scale"),
         "quad_code": e.get("quad_code"), "event_text": e.get("event_text"),
         "text": e.get("text"), "article_id": e.get("article_id"), "outlet": e.get("outlet") or "",
@@ -43,7 +36,7 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
 def _quote(q: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": q["id"], "date": q.get("date") or q.get("pub_date") or "",
-        "speaker": _actors([q["speaker"]]) if q.get("speaker") else "",
+        "speaker": actors_text([q["speaker"]]) if q.get("speaker") else "",
         "type": q.get("type"), "cue": q.get("cue") or "", "quote": q.get("quote_text"),
         "article_id": q.get("article_id"), "outlet": q.get("outlet") or "",
     }

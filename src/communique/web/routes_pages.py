@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from communique import text
 from communique.store import Store
 from communique.store import aggregate as agg
 from communique.web.charts import line_chart, month_range, world_map
@@ -49,11 +50,8 @@ def safe_url(value: str | None) -> str | None:
 
 
 def actors_text(actors: list[dict[str, Any]] | None) -> str:
-    parts = []
-    for a in actors or []:
-        code = " ".join(x for x in (a.get("code"), a.get("sector")) if x)
-        parts.append(code or a.get("entity_text") or "?")
-    return ", ".join(parts)
+    """Codes only, for table cells and chart labels."""
+    return text.actors_text(actors, names=False, sep=", ")
 
 
 def configure(templates: Jinja2Templates) -> None:
