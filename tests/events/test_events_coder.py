@@ -171,3 +171,13 @@ def test_coder_people_known_by_where_they_are(code):
 def test_coder_state_coercion_without_target_falls_on_its_people(code):
     events = code("Turkish authorities imposed a curfew in the town of Cizre.")
     assert summary(events) == [("COERCE", ("TUR",), ("TUR",))]
+
+
+def test_coder_action_inside_a_purpose_is_not_an_act(code):
+    events = code("South Africa sent trainers to Mozambique to help its neighbour fight rebels.")
+    assert "ASSAULT" not in [e.event_type for e in events]
+
+
+def test_coder_since_a_year_is_not_the_events_date(code):
+    events = code("Turkey has carried out several operations in northern Syria since 2016.")
+    assert events and events[0].date == PUB

@@ -168,10 +168,16 @@ def is_conditional(tok: Token) -> bool:
 
 
 def is_purpose(tok: Token) -> bool:
-    """An infinitive of purpose ("met to discuss trade ... and push for"): an aim, not an act."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    """Inside an infinitive of purpose ("met to discuss trade ... and push for", "sent
+    trainers to help its neighbour fight armed groups"): an aim, not an act."""
+    for _ in range(6):
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
         tok = tok.head
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return False
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:

@@ -22,6 +22,9 @@ _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _LEADS = {"last", "early", "late", "this", "past"}
 
 
+_SPAN_PREPS = {"since", "until", "till", "before", "after", "from", "through", "throughout"}
+
+
 def event_date(tok: Token, pub_date: date | None, own: bool = False) -> ResolvedDate | None:
     """The date expression that governs the trigger's clause, if the sentence has one.
 
@@ -42,8 +45,8 @@ def event_date(tok: Token, pub_date: date | None, own: bool = False) -> Resolved
     rank = {t.i: n for n, t in enumerate(chain)}
     best: tuple[int, ResolvedDate] | None = None
     for span in spans:
-        if not _dates_clause(span, tok):
-            continue
+        if not _dates_clause(span, tok) or span.root.head.lower_ in _SPAN_PREPS:
+            continue  # "since 2016", "until March": the edge of a period, not the event's day
         anchor = _clause_head(span.root)
         if anchor is None or anchor.i not in rank:
             continue
