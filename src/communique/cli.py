@@ -638,14 +638,9 @@ def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None) -> 
         communique load corpus/ --db news.db
     """
     _spark_missing()
-    from .scale.spark import run_spark_job, spark_session
+    from .scale.spark import run_spark_job
 
-    session = spark_session(master)
-    session.sparkContext.setLogLevel("ERROR")
-    try:
-        report = run_spark_job(inputs, out, spark=session, model=model or _settings().model)
-    finally:
-        session.stop()
+    report = run_spark_job(inputs, out, master=master, model=model or _settings().model)
     click.echo(report.line())
 
 
@@ -665,15 +660,10 @@ def load(directory: str, db: str | None, master: str) -> None:
         communique load corpus/ --db postgresql://me:secret@localhost:5432/news
     """
     _spark_missing()
-    from .scale.spark import load_parquet, spark_session
+    from .scale.spark import load_parquet
 
-    session = spark_session(master)
-    session.sparkContext.setLogLevel("ERROR")
-    try:
-        with _open(db) as store:
-            report = load_parquet(directory, store, spark=session)
-    finally:
-        session.stop()
+    with _open(db) as store:
+        report = load_parquet(directory, store, master=master)
     click.echo(_articles_line(report))
 
 

@@ -100,7 +100,6 @@ def spark():
     from communique.scale.spark import spark_session
 
     session = spark_session("local[2]", app_name="communique-tests")
-    session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
 

@@ -138,13 +138,15 @@ def spark_session(master: str = "local[2]", app_name: str = "communique") -> Spa
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if package_root not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, paths)])
-    return (SparkSession.builder.master(master).appName(app_name)
+    session = (SparkSession.builder.master(master).appName(app_name)
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.driver.memory", "1g")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def _failure(source: str, reason: str) -> dict[str, Any]:
@@ -202,7 +204,8 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
 
     Paths are expanded here, as ``communique ingest`` expands them, so the
     article order (and the ids ``load`` gives) is the same as a local ingest's.
-    Existing tables under ``out`` are replaced.
+    Existing tables under ``out`` are replaced. Without ``spark``, a session on
+    ``master`` is started and stopped here.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -236,15 +239,19 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
         report.failed = tables["failures"].count()
     finally:
         combined.unpersist()
+        if spark is None:
+            session.stop()
     return report
 
 
-def _read(session: SparkSession, directory: str, name: str) -> Any:
-    path = Path(directory) / name
-    if "://" not in directory and not path.is_dir():
-        raise InputError(str(path), f"no {name} table here; is this the --out of `communique "
-                                    "spark`?")
-    return session.read.schema(_schemas()[name]).parquet(str(path))
+def _table_paths(directory: str) -> dict[str, str]:
+    """The four tables' folders, checked before any JVM starts when they are local."""
+    paths = {name: f"{directory.rstrip('/')}/{name}" for name in TABLES}
+    for name, path in paths.items():
+        if "://" not in directory and not Path(path).is_dir():
+            raise InputError(path, f"no {name} table here; is this the --out of "
+                                   "`communique spark`?")
+    return paths
 
 
 def load_parquet(directory: str | Path, store: Store, *, spark: SparkSession | None = None,
@@ -253,16 +260,28 @@ def load_parquet(directory: str | Path, store: Store, *, spark: SparkSession | N
 
     Articles arrive in the order the job read them, with their events and
     quotes gathered by Spark, so the driver holds one batch at a time. Loading
-    twice stores nothing new (the content is already there).
+    twice stores nothing new (the content is already there). Without ``spark``,
+    a session on ``master`` is started and stopped here.
     """
+    paths = _table_paths(str(directory))
+    session = spark or spark_session(master)
+    try:
+        return _load(session, paths, store, batch_size)
+    finally:
+        if spark is None:
+            session.stop()
+
+
+def _load(session: SparkSession, paths: dict[str, str], store: Store, batch_size: int
+          ) -> IngestReport:
     from pyspark.sql import functions as F
 
     from communique.api import IngestReport, _store_batch
 
-    directory = str(directory)
-    session = spark or spark_session(master)
     report = IngestReport()
-    tables = {name: _read(session, directory, name) for name in TABLES}
+    schemas = _schemas()
+    tables = {name: session.read.schema(schemas[name]).parquet(path)
+              for name, path in paths.items()}
     for row in tables["failures"].toLocalIterator():
         report.failed += 1
         report.failures.append(InputError(row["source"], row["reason"]))
