@@ -599,6 +599,64 @@ def serve(db: str | None, host: str, port: int, token: str | None,
         public_read_only=public_read_only, model=_settings().model)
 
 
+def _spark_missing() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise click.ClickException(
+            "pyspark is not installed; install it with `pip install 'communique[spark]'` "
+            "(Spark also needs Java 17 or newer on PATH)") from None
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", required=True, metavar="DIR",
+              help="Folder for the Parquet tables (articles, events, quotes, failures).")
+@click.option("--master", default="local[2]", show_default=True, metavar="URL",
+              help="Spark master: local[N] on this machine, or a cluster's URL.")
+@model_option
+def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None) -> None:
+    """Analyse many WARC/JSON-lines files with Spark, writing Parquet tables by date.
+
+    One Spark task reads and analyses each file; each worker loads the spaCy
+    pipeline once. Writes OUT/articles (by pub_date), OUT/events and
+    OUT/quotes (by date) and OUT/failures; `communique load` stores them.
+
+    \b
+    Example:
+        communique spark crawl/*.warc.gz news.jsonl --out corpus/ --master local[4]
+        communique load corpus/ --db news.db
+    """
+    _spark_missing()
+    from .scale.spark import run_spark_job
+
+    report = run_spark_job(inputs, out, master=master, model=model or _settings().model)
+    click.echo(report.line())
+
+
+@main.command()
+@click.argument("directory", metavar="DIR")
+@db_option
+@click.option("--master", default="local[2]", show_default=True, metavar="URL",
+              help="Spark master used to read the Parquet tables.")
+def load(directory: str, db: str | None, master: str) -> None:
+    """Store the Parquet tables of `communique spark` in SQLite or PostgreSQL.
+
+    Articles already stored are skipped, so loading again is harmless.
+
+    \b
+    Example:
+        communique load corpus/ --db news.db
+        communique load corpus/ --db postgresql://me:secret@localhost:5432/news
+    """
+    _spark_missing()
+    from .scale.spark import load_parquet
+
+    with _open(db) as store:
+        report = load_parquet(directory, store, master=master)
+    click.echo(_articles_line(report))
+
+
 def _clean(filters: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v)
             for k, v in filters.items() if v is not None}

@@ -1,0 +1,341 @@
+"""The corpus tier: the pipeline as a PySpark job over many WARC/JSON-lines files.
+
+Each input file is one Spark task. Executors read their file with the same
+``read_file`` as ``communique ingest``, detect the language, and analyse with a
+:class:`~communique.nlp.pipeline.Pipeline` built once per Python worker (so once
+per partition at most, never per article). The job writes Parquet tables::
+
+    OUT/articles/pub_date=YYYY-MM-DD/   one row per article, sentences nested
+    OUT/events/date=YYYY-MM-DD/         one row per event, actors as arrays of structs
+    OUT/quotes/date=YYYY-MM-DD/         one row per quote
+    OUT/failures/                       source, reason: what could not be read
+
+``communique load OUT --db ...`` (:func:`load_parquet`) rebuilds the analysed
+articles and stores them through ``store.add``, so the web UI reads a Spark run
+like any ingest. pyspark is imported only by these functions.
+
+On a cluster whose nodes have communique installed, submit this module as the
+application (spark-submit's ``--master`` and ``--conf`` then apply)::
+
+    JOB=$(python -c 'import communique.scale.spark as m; print(m.__file__)')
+    spark-submit --master spark://HOST:7077 "$JOB" /data/crawl/ --out /data/corpus/
+
+or, without spark-submit, ``python -m communique.scale.spark INPUT... --out DIR
+--master local[4]``. Input files must be readable at the same path on every executor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from communique.errors import CommuniqueError, InputError
+from communique.nlp.pipeline import DEFAULT_MODEL
+from communique.scale.rows import analyzed_rows, article_key, rebuild_analyzed
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyspark.sql import SparkSession
+    from pyspark.sql.types import StructType
+
+    from communique.api import IngestReport
+    from communique.store import Store
+
+__all__ = ["SparkReport", "load_parquet", "main", "run_spark_job", "spark_session"]
+
+TABLES = ("articles", "events", "quotes", "failures")
+_PIPELINES: dict[str, Any] = {}  # per Python worker: a reused worker keeps its pipeline
+
+
+@dataclass
+class SparkReport:
+    """What a Spark run wrote: the line the CLI prints."""
+
+    files: int = 0
+    articles: int = 0
+    events: int = 0
+    quotes: int = 0
+    failed: int = 0
+
+    def line(self) -> str:
+        return (f"files: {self.files}; articles: {self.articles}; events: {self.events}; "
+                f"quotes: {self.quotes}; failed: {self.failed}")
+
+
+def _schemas() -> dict[str, StructType]:
+    """The four tables' schemas, spelled out so Parquet never depends on type inference."""
+    from pyspark.sql.types import (
+        ArrayType,
+        DateType,
+        DoubleType,
+        IntegerType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    def struct(*fields: tuple[str, Any]) -> StructType:
+        return StructType([StructField(name, kind, True) for name, kind in fields])
+
+    text, num = StringType(), IntegerType()
+    sentence = struct(("sequence", num), ("start", num), ("end", num), ("text", text),
+                      ("section", text))
+    actor = struct(("entity_text", text), ("code", text), ("sector", text),
+                   ("identifier_id", text), ("identifier_text", text), ("start", num),
+                   ("end", num))
+    place = struct(("name", text), ("text", text), ("country_code", text), ("country", text),
+                   ("admin1", text), ("lat", DoubleType()), ("lon", DoubleType()),
+                   ("feature_class", text), ("feature_code", text), ("geonameid", LongType()),
+                   ("precision", text), ("found_by", text))
+    key = (("article_key", text), ("position", num), ("id", text), ("story_id", text))
+    return {
+        "articles": struct(
+            ("article_key", text), ("source_file", text), ("story_id", text), ("source", text),
+            ("source_format", text), ("title", text), ("url", text), ("outlet", text),
+            ("byline", text), ("pub_date", DateType()), ("pub_date_source", text),
+            ("language", text), ("republished_from", text), ("text", text),
+            ("content_hash", text), ("extra", text), ("sentences", ArrayType(sentence))),
+        "events": struct(
+            *key, ("event_type", text), ("mode", text), ("context", ArrayType(text)),
+            ("cameo", text), ("goldstein", DoubleType()), ("quad_code", num),
+            ("event_text", text), ("sentence", sentence), ("trigger_start", num),
+            ("trigger_end", num), ("date", DateType()), ("date_text", text),
+            ("date_precision", text), ("actor", ArrayType(actor)),
+            ("recipient", ArrayType(actor)), ("place", place)),
+        "quotes": struct(
+            *key, ("quote_text", text), ("type", text), ("start", num), ("end", num),
+            ("speaker", actor), ("cue", text), ("addressee", actor), ("section", text),
+            ("sequence", num), ("date", DateType())),
+        "failures": struct(("source", text), ("reason", text)),
+    }
+
+
+def _combined_schema() -> StructType:
+    """One record per article or failure, so the NLP runs once for all four tables."""
+    from pyspark.sql.types import ArrayType, StructField, StructType
+
+    s = _schemas()
+    return StructType([
+        StructField("article", s["articles"], True),
+        StructField("events", ArrayType(s["events"]), True),
+        StructField("quotes", ArrayType(s["quotes"]), True),
+        StructField("failure", s["failures"], True),
+    ])
+
+
+def spark_session(master: str = "local[2]", app_name: str = "communique") -> SparkSession:
+    """A session sized for a laptop unless ``master`` says otherwise; no web UI."""
+    from pyspark.sql import SparkSession
+
+    # Local workers must import this package and run this interpreter.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    package_root = str(Path(__file__).resolve().parents[2])
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if package_root not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, paths)])
+    session = (SparkSession.builder.master(master).appName(app_name)
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.driver.memory", "1g")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _failure(source: str, reason: str) -> dict[str, Any]:
+    return {"article": None, "events": [], "quotes": [],
+            "failure": {"source": source, "reason": reason}}
+
+
+def _analyze_file(pipeline: Any, file_index: int, path: str) -> Iterator[dict[str, Any]]:
+    """Records for one file: an InputError or an analysis crash becomes a failure row."""
+    from communique.ingest import read_file
+    from communique.ingest.language import detect_language
+    from communique.model import AnalyzedArticle
+
+    english: list[tuple[int, Any]] = []
+    try:
+        for n, item in enumerate(read_file(path)):
+            if isinstance(item, InputError):
+                yield _failure(item.path, item.problem)
+                continue
+            item.language = detect_language(item.text, item.title)[0]
+            if item.language == "en":
+                english.append((n, item))
+                continue
+            yield _record(article_key(file_index, n), path, AnalyzedArticle(article=item))
+    except InputError as err:
+        yield _failure(err.path, err.problem)
+        return
+    try:
+        analyzed = list(pipeline.analyze_many(article for _, article in english))
+    except Exception as err:  # one bad file must not stop the job
+        yield _failure(path, f"analysis failed: {type(err).__name__}: {err}")
+        return
+    for (n, _), result in zip(english, analyzed, strict=True):
+        yield _record(article_key(file_index, n), path, result)
+
+
+def _record(key: str, path: str, analyzed: Any) -> dict[str, Any]:
+    article, events, quotes = analyzed_rows(key, path, analyzed)
+    return {"article": article, "events": events, "quotes": quotes, "failure": None}
+
+
+def _analyze_partition(model: str, files: Iterable[tuple[int, str]]) -> Iterator[dict[str, Any]]:
+    """A partition's files, analysed with the worker's one pipeline."""
+    if model not in _PIPELINES:
+        from communique.nlp.pipeline import Pipeline
+
+        _PIPELINES[model] = Pipeline(model)
+    for file_index, path in files:
+        yield from _analyze_file(_PIPELINES[model], file_index, path)
+
+
+def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession | None = None,
+                  master: str = "local[2]", model: str = DEFAULT_MODEL) -> SparkReport:
+    """Analyse every file under ``inputs`` on Spark and write the Parquet tables under ``out``.
+
+    Paths are expanded here, as ``communique ingest`` expands them, so the
+    article order (and the ids ``load`` gives) is the same as a local ingest's.
+    Existing tables under ``out`` are replaced. Without ``spark``, a session on
+    ``master`` is started and stopped here.
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from communique.ingest import expand_paths
+
+    files = [str(p) for p in expand_paths(inputs)]
+    session = spark or spark_session(master)
+    out = str(out)
+    report = SparkReport(files=len(files))
+    rdd = session.sparkContext.parallelize(list(enumerate(files)), max(1, len(files)))
+    rows = rdd.mapPartitions(lambda part: _analyze_partition(model, part))
+    combined = session.createDataFrame(rows, _combined_schema()).persist(
+        StorageLevel.MEMORY_AND_DISK)
+    try:
+        tables = {
+            "articles": combined.where(F.col("article").isNotNull()).select("article.*"),
+            "events": combined.select(F.explode("events").alias("e")).select("e.*"),
+            "quotes": combined.select(F.explode("quotes").alias("q")).select("q.*"),
+            "failures": combined.where(F.col("failure").isNotNull()).select("failure.*"),
+        }
+        partitions = {"articles": "pub_date", "events": "date", "quotes": "date"}
+        for name, frame in tables.items():
+            writer = frame.write.mode("overwrite")
+            if name in partitions:
+                writer = writer.partitionBy(partitions[name])
+            writer.parquet(f"{out}/{name}")
+        report.articles = tables["articles"].count()
+        report.events = tables["events"].count()
+        report.quotes = tables["quotes"].count()
+        report.failed = tables["failures"].count()
+    finally:
+        combined.unpersist()
+        if spark is None:
+            session.stop()
+    return report
+
+
+def _table_paths(directory: str) -> dict[str, str]:
+    """The four tables' folders, checked before any JVM starts when they are local."""
+    paths = {name: f"{directory.rstrip('/')}/{name}" for name in TABLES}
+    for name, path in paths.items():
+        if "://" not in directory and not Path(path).is_dir():
+            raise InputError(path, f"no {name} table here; is this the --out of "
+                                   "`communique spark`?")
+    return paths
+
+
+def load_parquet(directory: str | Path, store: Store, *, spark: SparkSession | None = None,
+                 master: str = "local[2]", batch_size: int = 32) -> IngestReport:
+    """Store a Spark run's tables: each article rebuilt and added through ``store.add``.
+
+    Articles arrive in the order the job read them, with their events and
+    quotes gathered by Spark, so the driver holds one batch at a time. Loading
+    twice stores nothing new (the content is already there). Without ``spark``,
+    a session on ``master`` is started and stopped here.
+    """
+    paths = _table_paths(str(directory))
+    session = spark or spark_session(master)
+    try:
+        return _load(session, paths, store, batch_size)
+    finally:
+        if spark is None:
+            session.stop()
+
+
+def _load(session: SparkSession, paths: dict[str, str], store: Store, batch_size: int
+          ) -> IngestReport:
+    from pyspark.sql import functions as F
+
+    from communique.api import IngestReport, _store_batch
+
+    report = IngestReport()
+    schemas = _schemas()
+    tables = {name: session.read.schema(schemas[name]).parquet(path)
+              for name, path in paths.items()}
+    for row in tables["failures"].toLocalIterator():
+        report.failed += 1
+        report.failures.append(InputError(row["source"], row["reason"]))
+        store.record_failure(row["source"], row["reason"])
+
+    def gathered(name: str) -> Any:
+        frame = tables[name]
+        return frame.groupBy("article_key").agg(
+            F.collect_list(F.struct(*frame.columns)).alias(name))
+
+    joined = (tables["articles"].join(gathered("events"), "article_key", "left")
+              .join(gathered("quotes"), "article_key", "left").orderBy("article_key"))
+    batch = []
+    for row in joined.toLocalIterator():
+        data = row.asDict(recursive=True)
+        batch.append(rebuild_analyzed(data, data.pop("events") or [], data.pop("quotes") or []))
+        if len(batch) >= batch_size:
+            _store_batch(store, batch, report)
+            batch = []
+    if batch:
+        _store_batch(store, batch, report)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``spark-submit communique/scale/spark.py INPUT... --out DIR`` (or ``python -m``)."""
+    parser = argparse.ArgumentParser(prog="communique.scale.spark", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    parser.add_argument("--out", required=True, metavar="DIR")
+    parser.add_argument("--master", default=None,
+                        help="Spark master (default: spark-submit's, else local[2])")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    args = parser.parse_args(argv)
+    try:
+        session = None
+        if args.master is None and "SPARK_ENV_LOADED" not in os.environ:
+            args.master = "local[2]"
+        if args.master is None:  # under spark-submit: its --master and --conf apply
+            from pyspark.sql import SparkSession
+
+            session = SparkSession.builder.appName("communique").getOrCreate()
+        report = run_spark_job(args.inputs, args.out, spark=session,
+                               master=args.master or "local[2]", model=args.model)
+    except CommuniqueError as err:
+        print(f"communique: error: {err}", file=sys.stderr)
+        return 1
+    print(report.line())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    # Run the importable module's main, not this script's copy: Spark then ships functions
+    # by reference and each worker keeps one pipeline across its tasks.
+    from communique.scale import spark as _module
+
+    raise SystemExit(_module.main())
