@@ -181,3 +181,21 @@ def test_coder_action_inside_a_purpose_is_not_an_act(code):
 def test_coder_since_a_year_is_not_the_events_date(code):
     events = code("Turkey has carried out several operations in northern Syria since 2016.")
     assert events and events[0].date == PUB
+
+
+def test_coder_uncoded_actor_takes_the_country_of_its_place(code):
+    events = code("Hundreds of students rioted in Kharkiv on Tuesday.")
+    assert [(e.event_type, e.actor[0].code) for e in events] == [("PROTEST", "UKR")]
+    assert events[0].recipient[0].code == "UKR"
+
+
+def test_coder_place_found_by_article_topic_does_not_code_actors():
+    from communique.events.fill import codes_from_places
+    from communique.model import Actor, Event, Place, Sentence
+
+    event = Event("PROTEST", [Actor("students", sector="EDU")], [], "141", -6.5, 4, "rioted",
+                  Sentence(0, 0, 10, "x"), 0, 1,
+                  place=Place(name="Kharkiv", text="Kharkiv", country_code="UKR",
+                              precision="city", found_by="article"))
+    codes_from_places([event], frozenset({"UKR"}))
+    assert event.actor[0].code is None

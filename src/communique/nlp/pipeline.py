@@ -19,6 +19,7 @@ from ..actors.document import DocumentResolver
 from ..actors.resolve import ActorResolver
 from ..errors import ModelError
 from ..events.coder import EventCoder
+from ..events.fill import codes_from_places
 from ..model import AnalyzedArticle, Article, Event, Quote, Sentence
 from ..quotes import find_quotes
 from ..when.link import event_date
@@ -124,6 +125,7 @@ class Pipeline:
                     )
         with self.stage_times.stage("places"):
             annotate(result, {"title": title_doc, "text": text_doc})  # places and contexts
+            codes_from_places(result.events, self.coder.countries)
         _number(result.events, article.id, "E")
         _number(result.quotes, article.id, "Q")
         return result
