@@ -84,25 +84,13 @@ def ingest_paths(
     """
     report = IngestReport()
 
-    def fail(err: InputError) -> None:
-        report.failed += 1
-        report.failures.append(err)
-        store.record_failure(err.path, err.problem)
-        if on_error:
-            on_error(err)
-
     def items() -> Iterator[Article | InputError]:
-        try:
-            files = list(expand_paths(paths))
-        except InputError as err:
-            fail(err)
-            files = []
-            for p in paths:  # expand the rest one by one so one bad path does not stop all
-                try:
-                    files.extend(expand_paths([p]))
-                except InputError as inner:
-                    if inner.path != err.path:
-                        fail(inner)
+        files: list[Path] = []
+        for p in paths:  # one path at a time, so one bad path does not stop the others
+            try:
+                files.extend(expand_paths([p]))
+            except InputError as err:
+                yield err  # recorded by ingest_articles like any bad document
         for path in files:
             report.files += 1
             kwargs = {"pub_date": pub_date, "outlet": outlet, "url": url}

@@ -40,6 +40,7 @@ from typing import Any
 from communique.errors import DataFileError
 
 from .records import CodeSpan, CustomActor
+from .tsv import read_text
 
 __all__ = ["read_actors_file", "read_tabari", "split_cameo_code"]
 
@@ -57,12 +58,7 @@ def read_actors_file(
     applied to ``.actors`` dictionaries only, which are written in CAMEO codes.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(str(path), 0, f"cannot read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFileError(str(path), 0, "not UTF-8 text") from exc
+    text = read_text(path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _read_yaml(path, text)

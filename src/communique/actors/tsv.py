@@ -42,14 +42,19 @@ class Row:
         return DataFileError(str(self.path), self.line, problem)
 
 
-def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
-    """Yield the rows of ``path``; the header must name exactly ``columns``."""
+def read_text(path: Path) -> str:
+    """A data file's text; a missing or non-UTF-8 file is a DataFileError naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(str(path), 0, f"cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(str(path), 0, "not UTF-8 text") from exc
+
+
+def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+    """Yield the rows of ``path``; the header must name exactly ``columns``."""
+    text = read_text(path)
     header: list[str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

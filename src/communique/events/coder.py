@@ -22,6 +22,7 @@ from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames
+from .fill import DOMESTIC_SECTORS, home_target
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
 
@@ -494,26 +495,12 @@ class EventCoder:
     ) -> Event:
         doc = trigger.doc
         _fill_country(actors, recipients, trigger.sent)
-        code = self.ontology[cameo]
-        if (entry.plover_type or code.plover_type) == "COERCE" and not recipients:
-            # Curfews, bans and arrests with no named target fall on the state's own people.
-            home = {a.code for a in actors
-                    if a.code in self.countries and a.sector in _DOMESTIC_SECTORS}
-            if len(home) == 1:
-                country = next(iter(home))
-                recipients = [Actor(entity_text=country, code=country, sector="CVL")]
-        if (entry.plover_type or code.plover_type) == "PROTEST" and not recipients:
-            # A protest with no stated target is taken as directed at the protesters' own
-            # government, as PLOVER's gold records code domestic dissent.
-            home = {a.code for a in actors if a.code in self.countries}
-            if len(home) == 1:
-                country = next(iter(home))
-                recipients = [Actor(entity_text=country, code=country, sector="GOV")]
-        if cameo.startswith("04") and cameo in ("040", "046") and any(
-            t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent
-        ):
+        if cameo in ("040", "046") and any(t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent):
             cameo = "041"
         code = self.ontology[cameo]
+        if not recipients:
+            recipients = home_target(entry.plover_type or code.plover_type, actors,
+                                     self.countries)
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
@@ -537,7 +524,6 @@ class EventCoder:
         )
 
 
-_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"}
 
 
 def _fill_country(actors: list[Actor], recipients: list[Actor], sent: Span) -> None:
@@ -550,7 +536,7 @@ def _fill_country(actors: list[Actor], recipients: list[Actor], sent: Span) -> N
     missing = [a for a in actors + recipients if not a.code and a.sector]
     if not missing:
         return
-    states = {a.code for a in actors + recipients if a.code and a.sector in _DOMESTIC_SECTORS}
+    states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}
     if len(states) != 1:
         named = {a.code for a in actors + recipients if a.code}
         states = named if len(named) == 1 else set()

@@ -1,4 +1,10 @@
-"""Codes that only the event's place can give.
+"""What an event's own words leave out but its setting supplies.
+
+Default targets: a protest with no stated target is directed at the protesters' own
+government, and curfews, bans and arrests by a state with no named target fall on its own
+people (as PLOVER's gold records code domestic events).
+
+Codes that only the event's place can give:
 
 "Prisoners rioted at a jail in Dili", "hundreds of thousands of people blocked streets in Hong
 Kong": the actor is known by what it is (or by a name the knowledge base lacks), and the
@@ -11,6 +17,23 @@ from __future__ import annotations
 from ..model import Actor, Event
 
 _TRUSTED = ("clause", "dateline")
+#: Sectors that act for a state at home.
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"}
+
+
+def home_target(event_type: str, actors: list[Actor], countries: frozenset[str]) -> list[Actor]:
+    """The recipient an event of this type has when the text names none (see above)."""
+    if event_type == "PROTEST":
+        home, sector = {a.code for a in actors if a.code in countries}, "GOV"
+    elif event_type == "COERCE":
+        home = {a.code for a in actors if a.code in countries and a.sector in DOMESTIC_SECTORS}
+        sector = "CVL"
+    else:
+        return []
+    if len(home) != 1:
+        return []
+    (country,) = home
+    return [Actor(entity_text=country, code=country, sector=sector)]
 
 
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
@@ -24,7 +47,5 @@ def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
             if not actor.code:
                 actor.code = place.country_code
                 filled = True
-        if filled and event.event_type == "PROTEST" and not event.recipient:
-            # As the coder does for protests by coded actors: against their own government.
-            event.recipient = [Actor(entity_text=place.country_code, code=place.country_code,
-                                     sector="GOV")]
+        if filled and not event.recipient:
+            event.recipient = home_target(event.event_type, event.actor, countries)
