@@ -124,6 +124,24 @@ def test_data_extra_directory_adds_a_person(tmp_path):
     assert [e.ref.country for e in kb.lookup("Jane Smith")] == ["NZL"]
 
 
+def test_data_continuation_files_extend_a_table(tmp_path):
+    data = _copy_data(tmp_path)
+    (data / "people_test.tsv").write_text(
+        "# test people\nkey\tname\taliases\tsurnames\ttitle_only\tcountry\tsector\twikidata\n"
+        "tester_a\tAnna Tester\tAnna Tester\tTester\t\tNZL\tGOV\t\n",
+        encoding="utf-8",
+    )
+    (data / "offices_test.tsv").write_text(
+        "# test terms\nperson\toffice\tbody\tsector\tstart\tend\tnote\n"
+        "tester_a\tforeign_minister\tNZL\t\t2031-01-01\t\t\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load(data)
+    assert [e.ref.country for e in kb.lookup("Anna Tester")] == ["NZL"]
+    assert any(t.person == "tester_a" for t in kb.terms)
+    assert validate(data) == []
+
+
 def test_data_validate_command_exit_status(tmp_path, capsys):
     assert validate_main([str(DATA_DIR)]) == 0
     data = _copy_data(tmp_path)

@@ -57,6 +57,18 @@ FILES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _parts(directory: Path, name: str) -> list[Path]:
+    """``name`` and its continuation files (``people.tsv``, then ``people_africa.tsv`` ...).
+
+    Large tables are split by region so each file stays readable and reviewable; the
+    continuations share the main file's columns and are read in name order.
+    """
+    main = directory / name
+    stem, _, suffix = name.rpartition(".")
+    extra = sorted(p for p in directory.glob(f"{stem}_*.{suffix}") if p.is_file())
+    return ([main] if main.is_file() else []) + extra
+
+
 class KnowledgeBase:
     """Countries, organisations, armed groups, people, offices and sector words."""
 
@@ -121,12 +133,10 @@ class KnowledgeBase:
             "successions.tsv": self._read_succession,
         }
         for name, columns in FILES.items():
-            path = directory / name
-            if not path.is_file():
-                continue
-            self.sources.append(path)
-            for row in read_rows(path, columns):
-                readers[name](row)
+            for path in _parts(directory, name):
+                self.sources.append(path)
+                for row in read_rows(path, columns):
+                    readers[name](row)
 
     @staticmethod
     def _unique(table: dict, key: str, row: Row) -> str:
