@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .actors.stored import with_stored_actors
 from .errors import InputError
 from .ingest import expand_paths, read_file, read_text
 from .ingest.language import detect_language
@@ -135,13 +136,23 @@ def ingest_articles(
     is recorded as a failure like a bad document.
     """
     report = report if report is not None else IngestReport()
-    own_pool = None
-    if pool is None and workers > 1:
-        from .scale import WorkerPool
+    if pipeline is None and pool is None:
+        # Nothing loaded yet: load it with the actors files kept in the store (the
+        # database's setting) followed by the caller's own.
+        with with_stored_actors(store, tuple(actors_files)) as files:
+            if workers > 1:
+                from .scale import WorkerPool
 
-        pool = own_pool = WorkerPool(workers, model, actors_files)
+                own = WorkerPool(workers, model, files)
+                try:
+                    return ingest_articles(items, store, pool=own, on_error=on_error,
+                                           report=report)
+                finally:
+                    own.close(kill=True)  # finished or failed: nothing left to wait for
+            return ingest_articles(items, store, pipeline=_load_pipeline(model, files),
+                                   on_error=on_error, report=report)
     if pool is None:
-        pipeline = pipeline or Pipeline(model)
+        assert pipeline is not None
         times = pipeline.stage_times  # one set of counters, so nested stages are exclusive
     else:
         times = StageTimes()
@@ -182,25 +193,28 @@ def ingest_articles(
     else:
         analyzed_items = pool.analyze(english(), on_times=times.add)
     batch: list[AnalyzedArticle] = []
-    try:
-        for analyzed in analyzed_items:
-            if isinstance(analyzed, InputError):
-                fail(analyzed)
-                continue
-            batch.append(analyzed)
-            if len(batch) >= BATCH_SIZE:
-                with times.stage("store"):
-                    _store_batch(store, batch, report)
-                batch = []
-        for rest in (batch, uncoded):
-            if rest:
-                with times.stage("store"):
-                    _store_batch(store, rest, report)
-    finally:
-        if own_pool is not None:
-            own_pool.close(kill=True)
+    for analyzed in analyzed_items:
+        if isinstance(analyzed, InputError):
+            fail(analyzed)
+            continue
+        batch.append(analyzed)
+        if len(batch) >= BATCH_SIZE:
+            with times.stage("store"):
+                _store_batch(store, batch, report)
+            batch = []
+    for rest in (batch, uncoded):
+        if rest:
+            with times.stage("store"):
+                _store_batch(store, rest, report)
     report.stage_times = times.since(before)
     return report
+
+
+def _load_pipeline(model: str, actors_files: tuple) -> Pipeline:
+    """The pipeline for ``model``, resolving actors with the user's files too."""
+    from .actors.cli import resolver_for
+
+    return Pipeline(model, resolver=resolver_for(actors_files))
 
 
 def _timed(times: StageTimes, stage: str, items: Iterable[T]) -> Iterator[T]:

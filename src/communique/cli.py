@@ -18,6 +18,7 @@ import click
 
 from . import __version__
 from .actors.cli import actors_option, resolver_for
+from .actors.stored import with_stored_actors
 from .config import load_settings
 from .errors import CommuniqueError, InputError
 from .text import actors_text, parse_iso_date
@@ -150,10 +151,9 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, pub_date: 
     try:
         with _open(db) as store, Progress(disable=quiet, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
-            report = ingest_paths(
+            report = ingest_paths(  # loads the database's actors files, then --actors
                 paths, store, pub_date=pub_date, outlet=outlet, url=url,
                 model=model or _settings().model, max_bytes=max_bytes,
-                pipeline=_pipeline(model, actors_files) if workers == 1 else None,
                 actors_files=actors_files,
                 on_file=lambda p: progress.update(task, advance=1, description=str(p)[-50:]),
                 on_error=warn, workers=workers,
@@ -232,8 +232,9 @@ def fetch(urls: tuple[str, ...], db: str | None, model: str | None, allow_privat
     from .ingest.crawl import fetch_urls
     from .nlp.pipeline import Pipeline
 
-    pipeline = Pipeline(model or _settings().model)
-    with _open(db) as store, _fetcher(allow_private, delay, timeout, max_bytes) as fetcher:
+    with (_open(db) as store, with_stored_actors(store) as actors_files,
+          _fetcher(allow_private, delay, timeout, max_bytes) as fetcher):
+        pipeline = _pipeline(model, actors_files) or Pipeline(model or _settings().model)
         report = fetch_urls(urls, store, fetcher=fetcher, pipeline=pipeline, on_error=_warn)
     click.echo(f"pages: {report.not_modified} not modified; " + _articles_line(report.ingest))
     if not report.ingest.ok:
@@ -291,8 +292,9 @@ def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every:
         before.update(feeds=(r.feeds_ok, r.feeds_unchanged, r.feeds_failed),
                       entries=r.entries_new, new=r.ingest.new, failed=r.ingest.failed)
 
-    pipeline = Pipeline(model or _settings().model)
-    with _open(db) as store, _fetcher(allow_private, delay, timeout, max_bytes) as fetcher:
+    with (_open(db) as store, with_stored_actors(store) as actors_files,
+          _fetcher(allow_private, delay, timeout, max_bytes) as fetcher):
+        pipeline = _pipeline(model, actors_files) or Pipeline(model or _settings().model)
         try:
             follow_feeds(list(feed_urls), store, fetcher=fetcher, pipeline=pipeline,
                          every=None if once else every, report=report, on_poll=polled,

@@ -74,3 +74,57 @@ def lookup(name: str, when: date | None, actors_files: tuple[Path, ...], as_json
         click.echo(f"  -> {actor['code'] or '-'} {actor['sector'] or '-'}{who}{qid}")
     for step in result["steps"]:
         click.echo(f"     because {step}")
+
+
+def _db_store(db: str | None):
+    from ..cli import _open  # the one way commands open a store (settings, env, default)
+
+    return _open(db)
+
+
+_db = click.option("--db", "db", metavar="FILE|URL", default=None,
+                   help="Database (default: communique.db, or COMMUNIQUE_DB, or the config's db).")
+
+
+@actors_group.command("add")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_db
+def add(file: Path, db: str | None) -> None:
+    """Keep an actors file in the database: every later ingest into it uses it.
+
+    FILE is checked first (a file that does not read is refused and nothing is
+    stored). Adding a file of the same name again replaces it. A command's own
+    --actors files still apply, after (and over) the database's.
+
+    \b
+    Example:
+        communique actors add militias.yaml --db news.db
+    """
+    from .stored import add_actor_file
+
+    with _db_store(db) as store:
+        count = add_actor_file(store, file)
+    click.echo(f"{file.name}: {count} actors kept in the database; later ingests use them")
+
+
+@actors_group.command("list")
+@_db
+def list_files(db: str | None) -> None:
+    """List the actors files kept in the database, in the order they apply."""
+    with _db_store(db) as store:
+        rows = store.actor_files()
+    if not rows:
+        click.echo("no actors files in the database")
+    for row in rows:
+        click.echo(f"{row['name']}\t{row['sha256'][:12]}\tadded {row['added_at']}")
+
+
+@actors_group.command("remove")
+@click.argument("name")
+@_db
+def remove(name: str, db: str | None) -> None:
+    """Stop using the actors file NAME kept in the database (already coded events stay)."""
+    with _db_store(db) as store:
+        if not store.remove_actor_file(name):
+            raise click.ClickException(f"no actors file named {name!r} in the database")
+    click.echo(f"{name}: removed; later ingests no longer use it")

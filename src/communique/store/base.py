@@ -293,3 +293,31 @@ class Store:
     def feeds(self) -> list[dict[str, Any]]:
         """Feeds followed so far: url, title, last_poll, last_ok, last_error, entries seen."""
         return web_state.load_feeds(self.conn)
+
+    # -- the user's actor lists kept in the database ----------------------
+
+    def actor_files(self) -> list[dict[str, Any]]:
+        """Actor files added with :meth:`save_actor_file`: name, content, sha256, added_at,
+        in the order they apply (by name; later ones override earlier ones)."""
+        rows = self.conn.execute(
+            "SELECT name, content, sha256, added_at FROM actor_files ORDER BY name")
+        return [dict(row) for row in rows.fetchall()]
+
+    def save_actor_file(self, name: str, content: str) -> None:
+        """Keep an actor file's text under ``name`` (replacing one of that name), so every
+        later ingest into this database uses it. The caller checks that it parses."""
+        import hashlib
+
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        with self._write(f"actor file {name}") as conn:
+            conn.execute(
+                "INSERT INTO actor_files (name, content, sha256, added_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET content = excluded.content, "
+                "sha256 = excluded.sha256, added_at = excluded.added_at",
+                (name, content, digest, _now()))
+
+    def remove_actor_file(self, name: str) -> bool:
+        """Forget the actor file ``name``; False if there was none."""
+        with self._write(f"actor file {name}") as conn:
+            cur = conn.execute("DELETE FROM actor_files WHERE name = ?", (name,))
+            return bool(cur.rowcount)
