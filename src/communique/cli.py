@@ -617,12 +617,17 @@ def _spark_missing() -> None:
 @click.option("--master", default="local[2]", show_default=True, metavar="URL",
               help="Spark master: local[N] on this machine, or a cluster's URL.")
 @model_option
-def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None) -> None:
+@click.option("--slice-mb", type=click.IntRange(min=1), default=64, show_default=True,
+              metavar="MB", help="Read JSON-lines files larger than this in slices of this "
+                                 "size, one task each.")
+def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None,
+          slice_mb: int = 64) -> None:
     """Analyse many WARC/JSON-lines files with Spark, writing Parquet tables by date.
 
-    One Spark task reads and analyses each file; each worker loads the spaCy
-    pipeline once. Writes OUT/articles (by pub_date), OUT/events and
-    OUT/quotes (by date) and OUT/failures; `communique load` stores them.
+    One Spark task reads and analyses each file (a large JSON-lines file, each
+    slice of it); each worker loads the spaCy pipeline once. Writes
+    OUT/articles (by pub_date), OUT/events and OUT/quotes (by date) and
+    OUT/failures; `communique load` stores them.
 
     \b
     Example:
@@ -632,7 +637,8 @@ def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None) -> 
     _spark_missing()
     from .scale.spark import run_spark_job
 
-    report = run_spark_job(inputs, out, master=master, model=model or _settings().model)
+    report = run_spark_job(inputs, out, master=master, model=model or _settings().model,
+                           slice_bytes=slice_mb << 20)
     click.echo(report.line())
 
 

@@ -146,3 +146,28 @@ def test_jsonl_voa_stories_all_read() -> None:
 def test_jsonl_voa_stories_carry_provenance() -> None:
     articles = list(read_file(_voa()))
     assert all(a.url and a.title and a.byline and a.pub_date for a in articles)
+
+
+def test_jsonl_slices_read_together_give_the_whole_file_with_true_line_numbers():
+    import io
+
+    from communique.ingest.jsonl import iter_jsonl, jsonl_slices
+
+    lines = [json.dumps({"id": n, "text": f"Story number {n}."}) for n in range(60)]
+    lines[41] = '{"id": 41, "text": '  # broken
+    lines.insert(20, "")  # a blank line shifts the numbers after it
+    data = ("\n".join(lines) + "\n").encode()
+
+    def read(start: int, stop: int | None, first: int) -> list:
+        handle = io.BytesIO(data)
+        handle.seek(start)
+        return list(iter_jsonl(handle, "big.jsonl", max_bytes=10_000, stop=stop,
+                               first_line=first))
+
+    slices = jsonl_slices(io.BytesIO(data), len(data), 300)
+    assert len(slices) > 3 and slices[0][0] == 0 and slices[-1][1] is None
+    assert all(data[start - 1:start] == b"\n" for start, _, _ in slices[1:])  # cut at line ends
+    pieces = [item for s in slices for item in read(*s)]
+    whole = read(0, None, 1)
+    assert [getattr(i, "text", None) for i in pieces] == [getattr(i, "text", None) for i in whole]
+    assert [i.path for i in pieces if isinstance(i, InputError)] == ["big.jsonl:43"]

@@ -111,7 +111,8 @@ def runs(tmp_path_factory, spark, pipeline):
 
     tmp = tmp_path_factory.mktemp("spark")
     inputs = _write_inputs(tmp / "in")
-    job = run_spark_job(inputs, tmp / "out", spark=spark)
+    # Slices of ~200 bytes: the first JSON-lines file is read by several tasks.
+    job = run_spark_job(inputs, tmp / "out", spark=spark, slice_bytes=200)
     with open_store(tmp / "spark.db") as store:
         loaded = load_parquet(tmp / "out", store, spark=spark)
     with open_store(tmp / "local.db") as store:
@@ -130,6 +131,14 @@ def test_scale_spark_stores_the_same_quotes_as_one_machine(runs):
     tmp, job, _, local = runs
     assert local.quotes >= 2 and job.quotes == local.quotes
     assert _rows(tmp / "spark.db", QUOTES) == _rows(tmp / "local.db", QUOTES)
+
+
+def test_scale_spark_reads_a_large_json_lines_file_in_slices(runs):
+    tmp, job, _, _ = runs
+    assert job.files == 3 and job.tasks > 3
+    # the bad line is still named by its true line number, as a local ingest names it
+    assert _rows(tmp / "spark.db", "SELECT source FROM failures") == [
+        (str(tmp / "in" / "news1.jsonl") + ":3",)]
 
 
 def test_scale_spark_writes_tables_partitioned_by_date(runs):

@@ -16,7 +16,9 @@ from typing import IO, Any
 from communique.errors import InputError
 from communique.model import Article
 
-__all__ = ["article_from_record", "iter_jsonl", "parse_line", "parse_record_date"]
+__all__ = [
+    "article_from_record", "iter_jsonl", "jsonl_slices", "parse_line", "parse_record_date",
+]
 
 # Field names accepted for each Article attribute, first present wins.
 _DATE_FIELDS = ("pub_date", "published", "date")
@@ -119,11 +121,19 @@ def _read_capped_line(handle: IO[bytes], limit: int) -> tuple[bytes, bool]:
             return b"", True
 
 
-def iter_jsonl(handle: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Article | InputError]:
-    """Stream records from an open binary file; raise if the file holds no record at all."""
-    lineno = 0
+def iter_jsonl(handle: IO[bytes], source: str, *, max_bytes: int, stop: int | None = None,
+               first_line: int = 1) -> Iterator[Article | InputError]:
+    """Stream records from an open binary file; raise if the file holds no record at all.
+
+    With ``stop``, read only the lines that start before byte ``stop`` (the caller has
+    sought to the start of a line, numbered ``first_line``): one slice of a file too
+    big for one task, as :func:`jsonl_slices` cuts it.
+    """
+    lineno = first_line - 1
     seen_content = False
     while True:
+        if stop is not None and handle.tell() >= stop:
+            return
         raw, too_long = _read_capped_line(handle, max_bytes)
         if not raw and not too_long:
             break
@@ -146,5 +156,34 @@ def iter_jsonl(handle: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Ar
             continue
         seen_content = True
         yield parse_line(line, where, source, "jsonl")
-    if not seen_content:
+    if not seen_content and first_line == 1 and stop is None:  # a slice may be blank
         raise InputError(source, "empty file (only whitespace)")
+
+
+def jsonl_slices(
+    handle: IO[bytes], size: int, slice_bytes: int
+) -> list[tuple[int, int | None, int]]:
+    """Cut a JSON-lines file into slices of about ``slice_bytes``, at line ends.
+
+    Returns ``(start, stop, first_line)`` for each slice (``stop`` None for the last), so
+    that tasks can read a large file in parallel with :func:`iter_jsonl` and still name
+    each bad line by its true number. Only newlines are looked at, a block at a time.
+    """
+    cuts = [(0, 1)]
+    next_cut = slice_bytes
+    block_start = lines_before = 0
+    while next_cut < size and (block := handle.read(1 << 20)):
+        search_from = 0
+        while next_cut < size and block_start + len(block) > next_cut:
+            i = block.find(b"\n", max(search_from, next_cut - block_start))
+            if i < 0:
+                break  # the line that crosses the cut ends in a later block
+            cut = block_start + i + 1
+            if cut < size:
+                cuts.append((cut, lines_before + block.count(b"\n", 0, i + 1) + 1))
+            next_cut = cut + slice_bytes
+            search_from = i + 1
+        lines_before += block.count(b"\n")
+        block_start += len(block)
+    stops: list[int | None] = [start for start, _ in cuts[1:]]
+    return [(start, stop, line) for (start, line), stop in zip(cuts, [*stops, None], strict=True)]

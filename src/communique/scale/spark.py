@@ -1,6 +1,7 @@
 """The corpus tier: the pipeline as a PySpark job over many WARC/JSON-lines files.
 
-Each input file is one Spark task. Executors read their file with the same
+Each input file is one Spark task (a large JSON-lines file, several: one per slice
+of about ``SLICE_BYTES``, cut at line ends on the driver). Executors read their file with the same
 ``read_file`` as ``communique ingest``, detect the language, and analyse with a
 :class:`~communique.nlp.pipeline.Pipeline` built once per Python worker (so once
 per partition at most, never per article). The job writes Parquet tables::
@@ -56,14 +57,15 @@ class SparkReport:
     """What a Spark run wrote: the line the CLI prints."""
 
     files: int = 0
+    tasks: int = 0
     articles: int = 0
     events: int = 0
     quotes: int = 0
     failed: int = 0
 
     def line(self) -> str:
-        return (f"files: {self.files}; articles: {self.articles}; events: {self.events}; "
-                f"quotes: {self.quotes}; failed: {self.failed}")
+        return (f"files: {self.files} ({self.tasks} tasks); articles: {self.articles}; "
+                f"events: {self.events}; quotes: {self.quotes}; failed: {self.failed}")
 
 
 def _schemas() -> dict[str, StructType]:
@@ -154,15 +156,69 @@ def _failure(source: str, reason: str) -> dict[str, Any]:
             "failure": {"source": source, "reason": reason}}
 
 
-def _analyze_file(pipeline: Any, file_index: int, path: str) -> Iterator[dict[str, Any]]:
-    """Records for one file: an InputError or an analysis crash becomes a failure row."""
+#: A JSON-lines file larger than this is read by several tasks, a slice each.
+SLICE_BYTES = 64 << 20
+
+#: One task: (file index, path, first byte, stop byte or None, number of the first line).
+Task = tuple[int, str, int, int | None, int]
+
+
+def _tasks(files: list[str], slice_bytes: int) -> list[Task]:
+    """One task per file, except that large JSON-lines files are cut into slices.
+
+    A file that fails its whole-file checks stays one task, whose reading reports it.
+    """
     from communique.ingest import read_file
+    from communique.ingest.jsonl import jsonl_slices
+
+    tasks: list[Task] = []
+    for index, path in enumerate(files):
+        size = os.path.getsize(path) if os.path.isfile(path) else 0
+        if size > slice_bytes and Path(path).suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                read_file(path)  # the checks only: empty, binary, a JSON array ...
+                with open(path, "rb") as handle:
+                    slices = jsonl_slices(handle, size, slice_bytes)
+            except (InputError, OSError):
+                slices = [(0, None, 1)]
+            tasks += [(index, path, start, stop, line) for start, stop, line in slices]
+        else:
+            tasks.append((index, path, 0, None, 1))
+    return tasks
+
+
+def _read_task(task: Task) -> Iterator[Any]:
+    """The articles (and bad records) of a task: a whole file, or a slice of JSON lines."""
+    from communique.ingest import read_file
+    from communique.ingest.files import DEFAULT_MAX_BYTES
+    from communique.ingest.jsonl import iter_jsonl
+
+    _, path, start, stop, first_line = task
+    if start == 0 and stop is None:
+        yield from read_file(path)
+        return
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            yield from iter_jsonl(handle, path, max_bytes=DEFAULT_MAX_BYTES, stop=stop,
+                                  first_line=first_line)
+    except OSError as err:
+        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+
+
+def _analyze_file(pipeline: Any, task: Task) -> Iterator[dict[str, Any]]:
+    """Records for one task: an InputError or an analysis crash becomes a failure row.
+
+    Article keys number records from the task's first line, so keys stay unique and in
+    reading order across the slices of one file.
+    """
     from communique.ingest.language import detect_language
     from communique.model import AnalyzedArticle
 
+    file_index, path, _, _, first_line = task
     english: list[tuple[int, Any]] = []
     try:
-        for n, item in enumerate(read_file(path)):
+        for n, item in enumerate(_read_task(task), start=first_line - 1):
             if isinstance(item, InputError):
                 yield _failure(item.path, item.problem)
                 continue
@@ -188,24 +244,27 @@ def _record(key: str, path: str, analyzed: Any) -> dict[str, Any]:
     return {"article": article, "events": events, "quotes": quotes, "failure": None}
 
 
-def _analyze_partition(model: str, files: Iterable[tuple[int, str]]) -> Iterator[dict[str, Any]]:
-    """A partition's files, analysed with the worker's one pipeline."""
+def _analyze_partition(model: str, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+    """A partition's tasks, analysed with the worker's one pipeline."""
     if model not in _PIPELINES:
         from communique.nlp.pipeline import Pipeline
 
         _PIPELINES[model] = Pipeline(model)
-    for file_index, path in files:
-        yield from _analyze_file(_PIPELINES[model], file_index, path)
+    for task in tasks:
+        yield from _analyze_file(_PIPELINES[model], task)
 
 
 def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession | None = None,
-                  master: str = "local[2]", model: str = DEFAULT_MODEL) -> SparkReport:
+                  master: str = "local[2]", model: str = DEFAULT_MODEL,
+                  slice_bytes: int = SLICE_BYTES) -> SparkReport:
     """Analyse every file under ``inputs`` on Spark and write the Parquet tables under ``out``.
 
     Paths are expanded here, as ``communique ingest`` expands them, so the
     article order (and the ids ``load`` gives) is the same as a local ingest's.
     Existing tables under ``out`` are replaced. Without ``spark``, a session on
-    ``master`` is started and stopped here.
+    ``master`` is started and stopped here. JSON-lines files larger than
+    ``slice_bytes`` are read by several tasks, so one big file does not leave
+    the rest of the cluster idle.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -216,7 +275,9 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
     session = spark or spark_session(master)
     out = str(out)
     report = SparkReport(files=len(files))
-    rdd = session.sparkContext.parallelize(list(enumerate(files)), max(1, len(files)))
+    tasks = _tasks(files, slice_bytes)
+    report.tasks = len(tasks)
+    rdd = session.sparkContext.parallelize(tasks, max(1, len(tasks)))
     rows = rdd.mapPartitions(lambda part: _analyze_partition(model, part))
     combined = session.createDataFrame(rows, _combined_schema()).persist(
         StorageLevel.MEMORY_AND_DISK)
@@ -315,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", default=None,
                         help="Spark master (default: spark-submit's, else local[2])")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--slice-mb", type=int, default=SLICE_BYTES >> 20,
+                        help="read JSON-lines files larger than this in slices of this size")
     args = parser.parse_args(argv)
     try:
         session = None
@@ -325,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
 
             session = SparkSession.builder.appName("communique").getOrCreate()
         report = run_spark_job(args.inputs, args.out, spark=session,
-                               master=args.master or "local[2]", model=args.model)
+                               master=args.master or "local[2]", model=args.model,
+                               slice_bytes=args.slice_mb << 20)
     except CommuniqueError as err:
         print(f"communique: error: {err}", file=sys.stderr)
         return 1
