@@ -620,8 +620,11 @@ def _spark_missing() -> None:
 @click.option("--slice-mb", type=click.IntRange(min=1), default=64, show_default=True,
               metavar="MB", help="Read JSON-lines files larger than this in slices of this "
                                  "size, one task each.")
+@click.option("--pub-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that do not carry one (overrides metadata).")
+@actors_option
 def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None,
-          slice_mb: int = 64) -> None:
+          slice_mb: int = 64, pub_date: date | None = None, actors_files: tuple = ()) -> None:
     """Analyse many WARC/JSON-lines files with Spark, writing Parquet tables by date.
 
     One Spark task reads and analyses each file (a large JSON-lines file, each
@@ -638,7 +641,8 @@ def spark(inputs: tuple[str, ...], out: str, master: str, model: str | None,
     from .scale.spark import run_spark_job
 
     report = run_spark_job(inputs, out, master=master, model=model or _settings().model,
-                           slice_bytes=slice_mb << 20)
+                           slice_bytes=slice_mb << 20, pub_date=pub_date,
+                           actors_files=actors_files)
     click.echo(report.line())
 
 

@@ -172,3 +172,35 @@ def test_scale_spark_load_names_a_folder_without_tables(tmp_path, spark):
 
     with open_store(tmp_path / "x.db") as store, pytest.raises(InputError, match="articles"):
         load_parquet(tmp_path, store, spark=spark)
+
+
+def test_scale_spark_applies_pub_date_and_actors_files(tmp_path, spark):
+    from datetime import date
+
+    from communique.scale.spark import load_parquet, run_spark_job
+
+    news = tmp_path / "undated.jsonl"
+    news.write_text(json.dumps({"id": "goma-1", "text": "The River Guards attacked a police "
+                                "station in Goma on Monday, officials said."}) + "\n")
+    actors = tmp_path / "militias.csv"
+    actors.write_text("name,aliases,code,sector\nRiver Guard,River Guards,COD,REB\n")
+    run_spark_job([str(news)], tmp_path / "out", spark=spark, pub_date=date(2024, 3, 6),
+                  actors_files=[actors])
+    with open_store(tmp_path / "x.db") as store:
+        load_parquet(tmp_path / "out", store, spark=spark)
+    rows = _rows(tmp_path / "x.db", "SELECT a.code, a.sector, e.date FROM events e "
+                 "JOIN event_actors a ON a.event_id = e.id WHERE a.role = 'actor'")
+    assert rows == [("COD", "REB", "2024-03-04")]  # "on Monday" before Wednesday the 6th
+
+
+def test_scale_spark_refuses_a_bad_actors_file_before_any_task(tmp_path, spark):
+    from communique.errors import DataFileError
+    from communique.scale.spark import run_spark_job
+
+    news = tmp_path / "n.jsonl"
+    news.write_text(json.dumps({"text": "Rebels attacked a village."}) + "\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,sector\nX,REB\n")
+    with pytest.raises(DataFileError, match=r"bad\.csv:1"):
+        run_spark_job([str(news)], tmp_path / "out", spark=spark, actors_files=[bad])
+    assert not (tmp_path / "out").exists()

@@ -30,8 +30,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -187,26 +189,28 @@ def _tasks(files: list[str], slice_bytes: int) -> list[Task]:
     return tasks
 
 
-def _read_task(task: Task) -> Iterator[Any]:
+def _read_task(task: Task, pub_date: date | None = None) -> Iterator[Any]:
     """The articles (and bad records) of a task: a whole file, or a slice of JSON lines."""
     from communique.ingest import read_file
-    from communique.ingest.files import DEFAULT_MAX_BYTES
+    from communique.ingest.files import DEFAULT_MAX_BYTES, _with_overrides
     from communique.ingest.jsonl import iter_jsonl
 
     _, path, start, stop, first_line = task
     if start == 0 and stop is None:
-        yield from read_file(path)
+        yield from read_file(path, pub_date=pub_date)
         return
     try:
         with open(path, "rb") as handle:
             handle.seek(start)
-            yield from iter_jsonl(handle, path, max_bytes=DEFAULT_MAX_BYTES, stop=stop,
-                                  first_line=first_line)
+            yield from _with_overrides(
+                iter_jsonl(handle, path, max_bytes=DEFAULT_MAX_BYTES, stop=stop,
+                           first_line=first_line), pub_date, None, None)
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
 
 
-def _analyze_file(pipeline: Any, task: Task) -> Iterator[dict[str, Any]]:
+def _analyze_file(pipeline: Any, task: Task, pub_date: date | None = None
+                  ) -> Iterator[dict[str, Any]]:
     """Records for one task: an InputError or an analysis crash becomes a failure row.
 
     Article keys number records from the task's first line, so keys stay unique and in
@@ -218,7 +222,7 @@ def _analyze_file(pipeline: Any, task: Task) -> Iterator[dict[str, Any]]:
     file_index, path, _, _, first_line = task
     english: list[tuple[int, Any]] = []
     try:
-        for n, item in enumerate(_read_task(task), start=first_line - 1):
+        for n, item in enumerate(_read_task(task, pub_date), start=first_line - 1):
             if isinstance(item, InputError):
                 yield _failure(item.path, item.problem)
                 continue
@@ -244,19 +248,35 @@ def _record(key: str, path: str, analyzed: Any) -> dict[str, Any]:
     return {"article": article, "events": events, "quotes": quotes, "failure": None}
 
 
-def _analyze_partition(model: str, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
-    """A partition's tasks, analysed with the worker's one pipeline."""
-    if model not in _PIPELINES:
+def _pipeline(model: str, actors: tuple[tuple[str, str], ...]) -> Any:
+    """The worker's one pipeline for ``model`` and the user's actors files (name, text)."""
+    key = (model, actors)
+    if key not in _PIPELINES:
+        from communique.actors.cli import resolver_for
         from communique.nlp.pipeline import Pipeline
 
-        _PIPELINES[model] = Pipeline(model)
+        with tempfile.TemporaryDirectory(prefix="communique-actors-") as tmp:
+            paths = []
+            for n, (name, text) in enumerate(actors):  # a folder each: names may repeat
+                (Path(tmp) / str(n)).mkdir()
+                paths.append(Path(tmp) / str(n) / name)
+                paths[-1].write_text(text, encoding="utf-8")
+            _PIPELINES[key] = Pipeline(model, resolver=resolver_for(tuple(paths)))
+    return _PIPELINES[key]
+
+
+def _analyze_partition(model: str, actors: tuple[tuple[str, str], ...], pub_date: date | None,
+                       tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+    """A partition's tasks, analysed with the worker's one pipeline."""
+    pipeline = _pipeline(model, actors)
     for task in tasks:
-        yield from _analyze_file(_PIPELINES[model], task)
+        yield from _analyze_file(pipeline, task, pub_date)
 
 
 def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession | None = None,
                   master: str = "local[2]", model: str = DEFAULT_MODEL,
-                  slice_bytes: int = SLICE_BYTES) -> SparkReport:
+                  slice_bytes: int = SLICE_BYTES, pub_date: date | None = None,
+                  actors_files: Iterable[str | Path] = ()) -> SparkReport:
     """Analyse every file under ``inputs`` on Spark and write the Parquet tables under ``out``.
 
     Paths are expanded here, as ``communique ingest`` expands them, so the
@@ -264,7 +284,9 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
     Existing tables under ``out`` are replaced. Without ``spark``, a session on
     ``master`` is started and stopped here. JSON-lines files larger than
     ``slice_bytes`` are read by several tasks, so one big file does not leave
-    the rest of the cluster idle.
+    the rest of the cluster idle. ``pub_date`` and ``actors_files`` mean what they
+    mean to ``communique ingest``; the actors files are read here (and checked, so a
+    bad one fails before any task runs) and shipped to the executors as text.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -272,13 +294,14 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
     from communique.ingest import expand_paths
 
     files = [str(p) for p in expand_paths(inputs)]
+    actors = _read_actors(actors_files)
     session = spark or spark_session(master)
     out = str(out)
     report = SparkReport(files=len(files))
     tasks = _tasks(files, slice_bytes)
     report.tasks = len(tasks)
     rdd = session.sparkContext.parallelize(tasks, max(1, len(tasks)))
-    rows = rdd.mapPartitions(lambda part: _analyze_partition(model, part))
+    rows = rdd.mapPartitions(lambda part: _analyze_partition(model, actors, pub_date, part))
     combined = session.createDataFrame(rows, _combined_schema()).persist(
         StorageLevel.MEMORY_AND_DISK)
     try:
@@ -303,6 +326,18 @@ def run_spark_job(inputs: Iterable[str], out: str | Path, *, spark: SparkSession
         if spark is None:
             session.stop()
     return report
+
+
+def _read_actors(actors_files: Iterable[str | Path]) -> tuple[tuple[str, str], ...]:
+    """(name, text) of each actors file, after checking that the knowledge base reads it."""
+    from communique.actors.kb import KnowledgeBase
+    from communique.actors.tsv import read_text
+
+    paths = tuple(Path(p) for p in actors_files)
+    if not paths:
+        return ()
+    KnowledgeBase.load(extra=paths)  # DataFileError names the file and line
+    return tuple((p.name, read_text(p)) for p in paths)
 
 
 def _table_paths(directory: str) -> dict[str, str]:
@@ -376,6 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", default=None,
                         help="Spark master (default: spark-submit's, else local[2])")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--pub-date", type=date.fromisoformat, default=None,
+                        help="publication date for documents that carry none (YYYY-MM-DD)")
+    parser.add_argument("--actors", action="append", default=[], metavar="FILE",
+                        help="your own actors file (.yaml, .csv, .actors); repeatable")
     parser.add_argument("--slice-mb", type=int, default=SLICE_BYTES >> 20,
                         help="read JSON-lines files larger than this in slices of this size")
     args = parser.parse_args(argv)
@@ -389,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
             session = SparkSession.builder.appName("communique").getOrCreate()
         report = run_spark_job(args.inputs, args.out, spark=session,
                                master=args.master or "local[2]", model=args.model,
-                               slice_bytes=args.slice_mb << 20)
+                               slice_bytes=args.slice_mb << 20, pub_date=args.pub_date,
+                               actors_files=args.actors)
     except CommuniqueError as err:
         print(f"communique: error: {err}", file=sys.stderr)
         return 1
