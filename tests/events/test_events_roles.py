@@ -76,3 +76,23 @@ def test_roles_participle_of_result_is_one_event(code):
 
 def test_roles_committed_to_is_the_subject_acting(code):
     assert code("Ghana is committed to deepening trade with Togo.")[0][:2] == ("AGREE", ("GHA",))
+
+
+def test_roles_named_party_beats_a_kind_of_people(code):
+    assert code("Denmark is ready to contribute 300 soldiers to a peacekeeping force in "
+                "South Sudan.") == [("AGREE", ("DNK",), ("SSD",))]
+
+
+def test_roles_complaint_target_is_what_is_complained_about(code):
+    assert code("Mexico complained to the United Nations about Guatemalan border raids.") == [
+        ("ACCUSE", ("MEX",), ("GTM",))]
+
+
+def test_roles_blockade_in_a_place_falls_on_its_people(code):
+    assert code("Israel imposed a blockade in the West Bank on Tuesday.") == [
+        ("COERCE", ("ISR",), ("PSE",))]
+
+
+def test_roles_threatened_martial_law_falls_on_own_people(code):
+    assert code("Thailand's government said it is prepared to impose martial law.") == [
+        ("THREATEN", ("THA",), ("THA",))]

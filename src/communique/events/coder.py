@@ -495,6 +495,7 @@ class EventCoder:
     ) -> list[Actor]:
         if entry.recipient == ("none",):
             return []
+        kinds: list[Actor] = []
         for place in entry.recipient:
             heads: list[Token] = []
             if place == "dobj":
@@ -522,8 +523,15 @@ class EventCoder:
                     return found
             for head in heads:
                 found = self._actors(head, day) or self._owner(head, day)
+                if found and all(not a.code and a.sector for a in found):
+                    # "contributed troops to a force in Liberia": a party known only by its
+                    # kind (troops, aid workers) gives way to a named one in a later place.
+                    kinds = kinds or found
+                    break
                 if found:
                     return found
+        if kinds:
+            return kinds
         obj = frames.direct_object(tok)
         # Last resort: whose thing was acted on ("tighten the blockade of Serbia").
         return self._owner(obj, day) if obj is not None and "dobj" not in entry.recipient else []
@@ -566,7 +574,7 @@ class EventCoder:
         code = self.ontology[cameo]
         if not recipients:
             recipients = home_target(entry.plover_type or code.plover_type, actors,
-                                     self.countries)
+                                     self.countries, code.code)
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
