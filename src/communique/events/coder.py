@@ -21,7 +21,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames
+from . import frames, roles
 from .fill import DOMESTIC_SECTORS, home_target
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
@@ -81,6 +81,7 @@ class EventCoder:
         events: list[Event] = []
         consumed: set[int] = set()
         coded_objects: set[int] = set()
+        triggers: dict[int, Event] = {}
         for tok in sent:
             if tok.i in consumed:
                 continue
@@ -95,6 +96,7 @@ class EventCoder:
             if event is not None:
                 event.story_id = story_id
                 events.append(event)
+                triggers[tok.i] = event
                 obj = frames.direct_object(tok)
                 if obj is not None:
                     coded_objects.add(obj.i)
@@ -104,7 +106,7 @@ class EventCoder:
                 if event is not None:
                     event.story_id = story_id
                     events.append(event)
-        return _unique(events)
+        return _unique(_fold_outcomes(events, triggers, sent))
 
     # -- verbs ------------------------------------------------------------------------------
 
@@ -137,7 +139,11 @@ class EventCoder:
                 cameo = next((_THREAT[k] for k in (inner.cameo[:3], inner.cameo[:2])
                               if k in _THREAT), "130")
                 plover_type = None
-        subj, passive = frames.subject(tok)
+        stative = roles.is_stative(tok)
+        if stative:  # "Vietnam is committed to ...": the subject acts
+            subj, passive = roles.stative_subject(tok), False
+        else:
+            subj, passive = frames.subject(tok)
         if subj is None and not passive:
             return None
         if subj is not None and subj.lower_ in frames.PERSONAL_PRONOUNS:
@@ -149,16 +155,26 @@ class EventCoder:
         else:
             when = self.event_date(tok, pub_date)
         actors = self._actors(subj, when.date if when else pub_date) if subj is not None else []
+        if not actors and subj is not None and self.lexicon.lookup("NOUN", subj.lemma_.lower()):
+            # "Recent US drone strikes killed ...": the attack's owner did it.
+            actors = self._owner(subj, when.date if when else pub_date)
         if not actors and not passive:
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
-        if frames.is_passive(tok):
+        if frames.is_passive(tok) and not stative:
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
-            recipients = self._actors(places[0], when.date if when else pub_date) if places else []
+            day = when.date if when else pub_date
+            # "A camp for Congolese refugees was attacked": whose the thing attacked is.
+            recipients = (self._actors(places[0], day) or self._owner(places[0], day)
+                          ) if places else []
             if not actors and not recipients:
                 return None  # "was attacked" with neither side known says nothing
         else:
             recipients = self._recipients(tok, entry, comp, when.date if when else pub_date)
         recipients = [r for r in recipients if not _same_actor(r, actors)]
+        if not recipients:
+            recipients = self._implied_recipients(
+                tok, comp, cameo, plover_type or entry.plover_type, actors,
+                when.date if when else pub_date)
         trigger_end = comp if comp is not None else tok
         event = self._event(
             cameo, entry, actors, recipients, tok, trigger_end, sentence, when, pub_date
@@ -259,6 +275,28 @@ class EventCoder:
                 return _THREAT[key], None
         return None if cameo[:2] == "15" else (cameo, None)
 
+    def _implied_recipients(
+        self, tok: Token, comp: Token | None, cameo: str, plover_type: str | None,
+        actors: list[Actor], day: date | None,
+    ) -> list[Actor]:
+        """The party a request, threat or protest names outside the trigger's own phrases:
+        in the demand's clause, the threat's condition, or an idiom of defiance (see roles)."""
+        ptype = plover_type or self.ontology[cameo].plover_type
+        if ptype == "REQUEST":
+            heads = roles.addressee_clauses(tok)
+        elif ptype == "THREATEN":
+            heads = roles.condition_subjects(tok, comp)
+        elif ptype == "PROTEST":
+            heads = roles.defied_parties(tok)
+        else:
+            return []
+        for head in heads:
+            found = [r for r in self._actors(head, day) or self._owner(head, day)
+                     if not _same_actor(r, actors)]
+            if found:
+                return found
+        return []
+
     # -- nouns ------------------------------------------------------------------------------
 
     def _code_noun(self, tok: Token, sentence: Sentence, pub_date: date | None) -> Event | None:
@@ -308,6 +346,9 @@ class EventCoder:
         recipients = self._recipients(tok, Entry(entry.pos, entry.lemma, entry.cameo,
                                                  recipient=places), None, day)
         recipients = [r for r in recipients if not _same_actor(r, actors)]
+        if not recipients:
+            recipients = self._implied_recipients(tok, None, entry.cameo, entry.plover_type,
+                                                  actors, day)
         return self._event(entry.cameo, entry, actors, recipients, tok, tok, sentence, when,
                            pub_date)
 
@@ -370,7 +411,13 @@ class EventCoder:
             actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
             if actor is not None:
                 if not actor.code:  # "opposition groups in Zimbabwe": the place gives it
-                    return self._located(head, day) or actor
+                    located = self._located(head, day)
+                    if located is not None:
+                        return located
+                    # "Vietnamese-led forces", "U.N. troops": the modifier gives it
+                    owner = self._owner_code(head, day)
+                    if owner is not None:
+                        actor.code = owner
                 return actor
         for c in head.children:
             if c.dep_ == "appos":
@@ -379,16 +426,11 @@ class EventCoder:
             # "thousands of protesters", "a group of soldiers": the actor is the "of" object.
             for obj in frames.prep_objects(head, "of"):
                 return self._resolve_token(obj, day)
-        for c in head.children:
-            if c.dep_ in ("amod", "compound", "poss") and c.i < head.i and c.ent_type_ in (
-                "NORP", "GPE"
-            ):
-                # "Iraqi Kurds", "Chechen refugees": people known by their country.
-                actor = self._resolve_text(c.text, day, c.idx, c.idx + len(c.text))
-                if actor is not None and actor.code:
-                    span = frames.phrase(head)
-                    return Actor(entity_text=span.text, code=actor.code,
-                                 start=span.start_char, end=span.end_char)
+        owner = self._owner_code(head, day)
+        if owner is not None:
+            span = frames.phrase(head)
+            return Actor(entity_text=span.text, code=owner, start=span.start_char,
+                         end=span.end_char)
         located = self._located(head, day)
         if located is not None:
             return located
@@ -398,6 +440,30 @@ class EventCoder:
         ):
             # A named person or organisation we cannot code is still who acted.
             return Actor(entity_text=span.text, start=span.start_char, end=span.end_char)
+        return None
+
+    def _owner_code(self, head: Token, day: date | None) -> str | None:
+        """The code of the country or body a noun's modifiers name: "Iraqi Kurds", "Chechen
+        refugees", "U.N. helicopters", "Vietnamese-led forces" are known by whose they are."""
+        for mod in roles.owner_modifiers(head):
+            actor = self._resolve_modifier(mod, day)
+            if actor is not None:
+                return actor.code
+        return None
+
+    def _resolve_modifier(self, mod: Token, day: date | None) -> Actor | None:
+        """A name used as a modifier, with its own compounds ("Security Council" in "a Security
+        Council resolution") or its bracketed short form ("... Cooperation (APEC) forum")."""
+        doc = mod.doc
+        lead = min([mod.i] + [g.left_edge.i for g in mod.children
+                              if g.dep_ in ("compound", "amod") and g.i < mod.i])
+        cands = [doc[lead : mod.i + 1]] if lead < mod.i else []
+        cands.append(doc[mod.i : mod.i + 1])
+        cands.extend(doc[g.i : g.i + 1] for g in mod.children if g.dep_ == "appos")
+        for cand in cands:
+            actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
+            if actor is not None and actor.code:
+                return actor
         return None
 
     def _located(self, head: Token, day: date | None) -> Actor | None:
@@ -429,6 +495,7 @@ class EventCoder:
     ) -> list[Actor]:
         if entry.recipient == ("none",):
             return []
+        kinds: list[Actor] = []
         for place in entry.recipient:
             heads: list[Token] = []
             if place == "dobj":
@@ -456,8 +523,15 @@ class EventCoder:
                     return found
             for head in heads:
                 found = self._actors(head, day) or self._owner(head, day)
+                if found and all(not a.code and a.sector for a in found):
+                    # "contributed troops to a force in Liberia": a party known only by its
+                    # kind (troops, aid workers) gives way to a named one in a later place.
+                    kinds = kinds or found
+                    break
                 if found:
                     return found
+        if kinds:
+            return kinds
         obj = frames.direct_object(tok)
         # Last resort: whose thing was acted on ("tighten the blockade of Serbia").
         return self._owner(obj, day) if obj is not None and "dobj" not in entry.recipient else []
@@ -494,13 +568,13 @@ class EventCoder:
         pub_date: date | None,
     ) -> Event:
         doc = trigger.doc
-        _fill_country(actors, recipients, trigger.sent)
+        _fill_country(actors, recipients, self.countries)
         if cameo in ("040", "046") and any(t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent):
             cameo = "041"
         code = self.ontology[cameo]
         if not recipients:
             recipients = home_target(entry.plover_type or code.plover_type, actors,
-                                     self.countries)
+                                     self.countries, code.code)
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
@@ -526,12 +600,14 @@ class EventCoder:
 
 
 
-def _fill_country(actors: list[Actor], recipients: list[Actor], sent: Span) -> None:
+def _fill_country(actors: list[Actor], recipients: list[Actor], countries: frozenset[str]
+                  ) -> None:
     """Give a country to actors known only by sector ("protesters", "students").
 
     News codes such people with the country they are in: that of the state agent
     acting on them ("Turkish police ... students" -> TUR), or else the one country
-    the sentence names. With several countries in play we leave the code empty.
+    the event names. With several countries in play we leave the code empty, and a body
+    that is not a state ("U.N. helicopters evacuated civilians") gives its code to nobody.
     """
     missing = [a for a in actors + recipients if not a.code and a.sector]
     if not missing:
@@ -539,11 +615,30 @@ def _fill_country(actors: list[Actor], recipients: list[Actor], sent: Span) -> N
     states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}
     if len(states) != 1:
         named = {a.code for a in actors + recipients if a.code}
-        states = named if len(named) == 1 else set()
+        states = named if len(named) == 1 and named <= countries else set()
     if len(states) == 1:
         code = next(iter(states))
         for a in missing:
             a.code = code
+
+
+def _fold_outcomes(events: list[Event], triggers: dict[int, Event], sent: Span) -> list[Event]:
+    """ "Rebels attacked a convoy, killing five soldiers" reports one attack and its toll:
+    a participle of result of the same event type joins the event it follows (and lends it
+    the victims when that event named none)."""
+    doc = sent.doc
+    dropped: set[int] = set()
+    for i, event in triggers.items():
+        head = roles.result_head(doc[i])
+        main = triggers.get(head.i) if head is not None else None
+        if main is None or main is event or id(main) in dropped:
+            continue
+        if main.event_type != event.event_type:
+            continue
+        if not main.recipient:
+            main.recipient = event.recipient
+        dropped.add(id(event))
+    return [e for e in events if id(e) not in dropped]
 
 
 @cache

@@ -1,0 +1,185 @@
+"""Where news English puts an event's parties when they are not its plain subject and object.
+
+The frame helpers in :mod:`.frames` find the subject, the object and the prepositional
+phrases of a trigger. These helpers answer the questions that come after, each for a
+construction reporters use every day:
+
+- who is asked: "reiterated its demand *that Israel* ease ..." names the addressee inside the
+  content clause of the demand, not as an object of the verb;
+- who is threatened: "threatened to walk out *if the United States* goes ahead" names the
+  target in the condition;
+- whom a protest defies: "blocked streets *in defiance of Chinese authorities*", "a hunger strike
+  *in protest at* the government's refusal";
+- whose a thing is when only a modifier says so: "*U.N.* helicopters", "*Vietnamese*-led
+  forces", "recent *US* drone strikes";
+- which participle only tells the outcome of the act before it: "attacked the camp, *killing*
+  12" reports one attack, not two events;
+- which passives are states the subject is in: "Vietnam *is committed* to reform", "the army
+  *is prepared* to act" (the subject acts; nobody acted on it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import frames
+
+#: Participles used as adjectives of readiness or involvement: "is committed to", "is
+#: prepared to", "were engaged in". Their subject is the one who acts.
+STATIVE_PARTICIPLES = {"commit", "prepare", "determine", "resolve", "dedicate", "engage",
+                       "involve", "poise", "ready", "set", "bind", "oblige"}
+#: Nouns after "in" that turn the following "of"/"at"/"against"/"to" phrase into the target
+#: of a protest: "in defiance of", "in protest at", "in opposition to".
+_DEFIANCE_NOUNS = {"defiance", "protest", "opposition", "response", "retaliation", "anger",
+                   "outrage", "condemnation"}
+_DEFIANCE_PREPS = {"of", "at", "against", "to", "over"}
+#: Modifier relations through which a noun says whose it is ("US troops", "Russia's army").
+_OWNER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+_PRONOUN_SUBJECTS = {"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"}
+
+
+def is_stative(tok: Token) -> bool:
+    """A passive-looking participle that describes its subject's state ("is committed to")."""
+    if tok.lemma_.lower() not in STATIVE_PARTICIPLES:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    if not any(c.dep_ in frames.PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in kids):
+        return False
+    return any(c.dep_ in ("xcomp", "prep") and c.lower_ in ("to", "in") or c.dep_ == "xcomp"
+               for c in kids)
+
+
+def stative_subject(tok: Token) -> Token | None:
+    """The subject of a stative participle, who is the actor: "Vietnam is committed to ..."."""
+    return next((c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS), None)
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    """The active subject of a clause. A passive subject ("demanded that the prisoners be
+    freed") is acted upon, not the party asked or threatened, and a subject cut off from the
+    clause's opening word by punctuation is a misparse of a following attribution."""
+    mark = next((m for m in clause.children if m.dep_ == "mark"), None)
+    for c in clause.children:
+        if c.dep_ in frames.PASSIVE_SUBJECTS:
+            return None
+        if c.dep_ in frames.SUBJECTS:
+            if c.lower_ in _PRONOUN_SUBJECTS:
+                return None
+            if mark is not None and any(t.is_punct for t in c.doc[mark.i : c.left_edge.i]):
+                return None
+            return c
+    return None
+
+
+def addressee_clauses(tok: Token) -> list[Token]:
+    """Subjects of the clauses that say what a demand asks for.
+
+    "demanded that Kenya withdraw", "reiterated its call that Israel ease ...", "insisted on
+    its demand that the government resign": whoever must act is the one asked.
+    """
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    heads = [tok]
+    obj = frames.direct_object(tok)
+    if obj is not None:
+        heads.append(obj)
+    heads.extend(o for p in frames.preps(tok) for o in p.children if o.dep_ == "pobj")
+    for head in heads[1:]:
+        clauses.extend(c for c in head.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+    out = []
+    for clause in clauses:
+        subj = _clause_subject(clause)
+        if subj is not None:
+            out.append(subj)
+    return out
+
+
+def condition_subjects(tok: Token, comp: Token | None) -> list[Token]:
+    """The subject of a threat's condition: "will cut aid if Kenya does not ..." -> Kenya."""
+    out = []
+    for node in (tok, comp):
+        if node is None:
+            continue
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children):
+                subj = _clause_subject(c)
+                if subj is not None:
+                    out.append(subj)
+    return out
+
+
+def defied_parties(tok: Token) -> list[Token]:
+    """What a protest is aimed at when an idiom says so: "in defiance of X", "in protest at X".
+
+    Looked for on the trigger, on a verb that carries the protest noun, and on its object.
+    """
+    heads = [tok]
+    if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+        heads.append(tok.head)
+    obj = frames.direct_object(tok)
+    if obj is not None:
+        heads.append(obj)
+    out: list[Token] = []
+    for head in heads:
+        for p in frames.preps(head):
+            if p.lower_ not in ("in", "as"):
+                continue
+            for noun in (o for o in p.children if o.dep_ == "pobj"):
+                if noun.lemma_.lower() not in _DEFIANCE_NOUNS:
+                    continue
+                for q in frames.preps(noun):
+                    if q.lower_ in _DEFIANCE_PREPS:
+                        out.extend(o for o in q.children if o.dep_ == "pobj")
+    return out
+
+
+def owner_modifiers(head: Token) -> list[Token]:
+    """Words before a noun that may say whose it is, nearest first.
+
+    "U.N. helicopters", "Vietnamese-led forces" (through the participle *led*), "recent US
+    drone strikes" (through the compound *drone*), "Belarus's rulers". Only names and
+    nationality words count: "military aid" is not anyone's.
+    """
+    out: list[Token] = []
+    stack = [c for c in head.children if c.i < head.i and c.dep_ in _OWNER_DEPS]
+    while stack:
+        cur = stack.pop()
+        if _against_or_for(cur):
+            continue  # an "anti-Syria" journalist is not Syria's, nor a "pro-Iranian" group Iran's
+        if cur.ent_type_ in ("NORP", "GPE", "ORG") or cur.pos_ == "PROPN":
+            out.append(cur)
+        elif cur.dep_ in ("amod", "compound") and cur.pos_ in ("NOUN", "VERB", "ADJ"):
+            # "drone strikes" -> look at what modifies "drone"; "Vietnamese-led" -> "led"
+            stack.extend(c for c in cur.children if c.i < cur.i and c.dep_ in _OWNER_DEPS)
+    return sorted(out, key=lambda t: -t.i)
+
+
+_STANCE_PREFIXES = {"anti", "pro", "non"}
+
+
+def _against_or_for(tok: Token) -> bool:
+    """A name under a stance prefix: "anti-Syria", "pro-Iranian", "non-Arab"."""
+    if tok.lower_.split("-")[0] in _STANCE_PREFIXES and "-" in tok.text:
+        return True
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ in _STANCE_PREFIXES)
+
+
+def result_head(tok: Token) -> Token | None:
+    """For ", killing 12" after a clause: the verb whose outcome the participle reports.
+
+    Only a present participle set off after its clause ("attacked the camp, killing ...")
+    counts, and coordinated ones ("killing or wounding 50") share the same head.
+    """
+    node = tok
+    if node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+    if node.tag_ != "VBG" or node.dep_ != "advcl" or node.head.i > node.i:
+        return None
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in node.children):
+        return None  # "after killing ...", "with rebels killing ...": a clause of its own
+    return node.head

@@ -1,0 +1,98 @@
+"""Who did it to whom when the parties sit outside the trigger's subject and object.
+
+Each test pins one construction of news English with a sentence written for it (real model).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.api import process_text
+
+PUB = date(2024, 5, 15)
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str):
+        return [(e.event_type, tuple(sorted(a.code or "?" for a in e.actor)),
+                 tuple(sorted(a.code or "?" for a in e.recipient)))
+                for e in process_text(text, pub_date=PUB, pipeline=pipeline).events]
+
+    return run
+
+
+def test_roles_demand_clause_names_the_party_asked(code):
+    assert ("REQUEST", ("FRA",), ("MLI",)) in code(
+        "France repeated its demand on Monday that Mali hold elections within a year.")
+
+
+def test_roles_passive_demand_clause_names_nobody_asked(code):
+    events = code("Kenya demanded that the detained journalists be freed.")
+    assert [e for e in events if e[0] == "REQUEST"] == [("REQUEST", ("KEN",), ())]
+
+
+def test_roles_threat_condition_names_the_target(code):
+    assert ("THREATEN", ("CHN",), ("PHL",)) in code(
+        "China threatened to cut off fishing talks if the Philippines sends more ships "
+        "to the shoal.")
+
+
+def test_roles_protest_in_defiance_of_names_the_target(code):
+    events = code("Students marched through Nairobi in defiance of the Ugandan government.")
+    assert [e[2] for e in events if e[0] == "PROTEST"] == [("UGA",)]
+
+
+def test_roles_modifier_names_whose_helicopters(code):
+    assert code("U.N. helicopters evacuated wounded civilians from Goma.") == [
+        ("AID", ("UNO",), ("?",))]
+
+
+def test_roles_led_modifier_names_the_leading_country(code):
+    assert code("Saudi-led forces bombed the port of Hodeidah.")[0][1] == ("SAU",)
+
+
+def test_roles_anti_prefix_is_not_ownership(code):
+    events = code("An anti-Russia blogger was attacked by unknown men in Minsk.")
+    assert all("RUS" not in e[2] for e in events)
+
+
+def test_roles_attack_noun_subject_names_the_attacker(code):
+    assert code("Recent US drone strikes have killed four militant commanders in Somalia.") == [
+        ("ASSAULT", ("USA",), ("SOM",))]
+
+
+def test_roles_passive_recipient_is_the_owner_of_what_was_attacked(code):
+    assert code("A camp for Sudanese refugees was shelled by Chadian rebels.") == [
+        ("ASSAULT", ("TCD",), ("SDN",))]
+
+
+def test_roles_participle_of_result_is_one_event(code):
+    assert code("Ethiopian soldiers attacked the town of Humera, killing twelve Eritreans.") \
+        == [("ASSAULT", ("ETH",), ("ERI",))]
+
+
+def test_roles_committed_to_is_the_subject_acting(code):
+    assert code("Ghana is committed to deepening trade with Togo.")[0][:2] == ("AGREE", ("GHA",))
+
+
+def test_roles_named_party_beats_a_kind_of_people(code):
+    assert code("Denmark is ready to contribute 300 soldiers to a peacekeeping force in "
+                "South Sudan.") == [("AGREE", ("DNK",), ("SSD",))]
+
+
+def test_roles_complaint_target_is_what_is_complained_about(code):
+    assert code("Mexico complained to the United Nations about Guatemalan border raids.") == [
+        ("ACCUSE", ("MEX",), ("GTM",))]
+
+
+def test_roles_blockade_in_a_place_falls_on_its_people(code):
+    assert code("Israel imposed a blockade in the West Bank on Tuesday.") == [
+        ("COERCE", ("ISR",), ("PSE",))]
+
+
+def test_roles_threatened_martial_law_falls_on_own_people(code):
+    assert code("Thailand's government said it is prepared to impose martial law.") == [
+        ("THREATEN", ("THA",), ("THA",))]
