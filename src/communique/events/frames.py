@@ -43,7 +43,9 @@ def direct_object(tok: Token) -> Token | None:
 
 _MEASURE_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "worth", "shipment", "batch",
                   "consignment", "amount", "quantity", "lot", "load", "cargo", "convoy", "supply",
-                  "package", "round", "delivery", "number", "set", "dose", "truckload"}
+                  "package", "round", "delivery", "number", "set", "dose", "truckload",
+                  # a part of the thing acted on: "suspended part of its aid"
+                  "part", "portion", "half", "share", "bulk", "rest", "remainder", "fraction"}
 
 
 def object_words(tok: Token) -> set[str]:
@@ -81,6 +83,12 @@ def complement(tok: Token) -> Token | None:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             return c
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    for c in tok.children:
+        # "have sworn to fight until ...": the parser may take an infinitive right after the
+        # verb for one of purpose; with nothing between them it is the verb's complement.
+        if (c.dep_ == "advcl" and c.pos_ == "VERB" and c.i == tok.i + 2
+                and tok.doc[tok.i + 1].lower_ == "to" and tok.doc[tok.i + 1].head.i == c.i):
             return c
     return None
 
@@ -146,13 +154,15 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def condition_markers(tok: Token) -> set[str]:
+    """The "if"/"unless" that introduce the clause's own conditions ("will withdraw unless")."""
+    return {m.lower_ for c in tok.children if c.dep_ == "advcl"
+            for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")}
+
+
 def has_condition(tok: Token) -> bool:
     """The clause carries its own "unless"/"if" condition ("will withdraw unless ...")."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                  for m in c.children)
-        for c in tok.children
-    )
+    return bool(condition_markers(tok))
 
 
 def is_conditional(tok: Token) -> bool:
@@ -201,6 +211,11 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 if c.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, False
                 return c, False
+        if (node.dep_ == "acl" and node.head.dep_ in OBJECTS
+                and node.head.lemma_.lower() in DOCUMENT_NOUNS):
+            # "issued a statement demanding ...": the statement speaks for its issuer.
+            node = node.head.head
+            continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head, False
         if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and "to" in auxiliaries(node)):
@@ -218,6 +233,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
 
 
 PERSONAL_PRONOUNS = {"it", "they", "he", "she"}
+# What an actor issues or sends that then "demands", "condemns" or "calls for" in its name.
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution",
+                  "letter", "message", "note", "memorandum", "petition", "decree", "report",
+                  "appeal", "release", "manifesto", "ultimatum", "proclamation"}
 
 
 def reporting_subject(tok: Token) -> Token | None:
