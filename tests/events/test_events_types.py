@@ -102,3 +102,33 @@ def test_events_types_infinitive_right_after_a_vow_is_its_complement(types):
 
 def test_events_types_speeding_up_a_withdrawal_codes_the_withdrawal(types):
     assert types("Israel speeded up the withdrawal of its troops from Lebanon.") == {"RETREAT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Canada suspended its aid program for Haiti.",
+    "The World Bank froze part of a loan package for Malawi.",
+])
+def test_events_types_suspending_an_aid_program_is_sanction(types, text):
+    assert types(text) == {"SANCTION"}
+
+
+def test_events_types_must_in_an_issued_reminder_is_request(types):
+    text = "The Kenyan president issued a reminder to Uganda that it must pay for the electricity."
+    assert types(text) == {"REQUEST"}
+
+
+def test_events_types_allowing_a_titled_person_to_run_is_concede(types):
+    text = "The Kenyan court decided to allow opposition leader Raila Odinga to run for office."
+    assert types(text) == {"CONCEDE"}
+
+
+def test_events_types_hyphenated_prefix_keeps_the_infinitive(pipeline):
+    events = process_text("Ghana agreed to re-open its border with Togo.", pub_date=PUB,
+                          pipeline=pipeline).events
+    assert [e.event_text for e in events] == ["agreed open"]
+
+
+def test_events_types_fraction_of_a_group_names_the_group(pipeline):
+    events = process_text("Half of the Congolese militiamen surrendered on Sunday.",
+                          pub_date=PUB, pipeline=pipeline).events
+    assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("RETREAT", ["COD"])]

@@ -52,7 +52,8 @@ _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
-                   "band", "unit", "contingent", "delegation"}
+                   "band", "unit", "contingent", "delegation", "third", "thirds", "half",
+                   "quarter", "majority", "part", "rest", "remnant", "remnants"}
 _PHONE_WORDS = {"phone", "telephone", "call", "videoconference", "video"}
 
 
@@ -180,10 +181,15 @@ class EventCoder:
         self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int]
     ) -> Event | None:
         """ "X said (that) Y must ...": a demand by X on Y, whatever Y must do (REQUEST)."""
-        if not (frames.auxiliaries(tok) & {"must", "should"}) or tok.dep_ != "ccomp":
+        if not (frames.auxiliaries(tok) & {"must", "should"}):
             return None
         speech = tok.head
-        if speech.lemma_.lower() not in _speech_verbs() or frames.is_negated(speech):
+        if (tok.dep_ in ("acl", "ccomp") and speech.dep_ in frames.OBJECTS
+                and speech.lemma_.lower() in frames.DOCUMENT_NOUNS):
+            speech = speech.head  # "issued a reminder to Iraq that it must ..."
+        elif tok.dep_ != "ccomp" or speech.lemma_.lower() not in _speech_verbs():
+            return None
+        if frames.is_negated(speech):
             return None
         speaker, _ = frames.subject(speech)
         target = next((c for c in tok.children if c.dep_ in frames.SUBJECTS), None)
@@ -228,6 +234,10 @@ class EventCoder:
             elif key == "objmod":
                 obj = tok if entry.pos == "NOUN" else frames.direct_object(tok)
                 mods = {c.lower_ for c in obj.children} if obj is not None else set()
+                if obj is not None and obj.lemma_.lower() in frames.MEASURE_NOUNS:
+                    # "part of its military aid": the modifiers of what is measured
+                    mods.update(g.lower_ for o in frames.prep_objects(obj, "of")[:1]
+                                for g in o.children)
                 if not mods & values:
                     return False
             elif key == "ccomp":
