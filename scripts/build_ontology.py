@@ -31,6 +31,9 @@ HEADER = """\
 #     category, are given REQUEST here (our reading, not part of the table). Code 163
 #     (impose embargo, boycott or sanctions) is given SANCTION/discontinue, as the manual's
 #     SANCTION section codes international sanctions, where the 2021 table says COERCE.
+#     Codes 0813 and 0814 (ease curfew, ease state of emergency or martial law) are given
+#     CONCEDE, as the manual's CONCEDE section names the easing of legal restrictions and
+#     the removal of curfews, where the 2021 table says RETREAT.
 #   - quad_code: the CAMEO quad class of the code's root (01-05 verbal cooperation = 1,
 #     06-08 material cooperation = 2, 09-13 verbal conflict = 3, 14-20 material conflict = 4).
 # Regenerate with scripts/build_ontology.py.
@@ -38,7 +41,8 @@ HEADER = """\
 
 
 # Where the manual's definitions and the 2021 table disagree, the manual wins.
-OVERRIDES = {"163": ("SANCTION", "discontinue", "economic")}
+OVERRIDES = {"163": ("SANCTION", "discontinue", "economic"),
+             "0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal")}
 
 
 def main(shared: Path) -> None:

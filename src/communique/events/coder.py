@@ -24,6 +24,7 @@ from ..when.link import event_date
 from . import frames, roles
 from .fill import DOMESTIC_SECTORS, home_target
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
+from .modality import failed, is_offer, is_refusal, refusal_code
 from .ontology import Ontology, load_ontology
 
 Resolver = Callable[[str, date | None], Actor | None]
@@ -42,7 +43,8 @@ _LIGHT_VERBS = {"begin", "start", "stage", "hold", "launch", "organize", "organi
                 "conduct", "continue", "mount", "make", "wage", "declare", "resume", "call",
                 "step", "escalate", "intensify", "undertake", "open", "unleash", "announce",
                 "order", "approve", "authorize", "authorise", "unveil", "implement", "complete",
-                "pursue", "perform", "commit", "engage"}
+                "pursue", "perform", "commit", "engage", "speed", "accelerate", "hasten",
+                "expedite"}
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP"}  # an unknown GPE is a place, not an actor
 _SETTING_PREPS = {"in", "during", "at", "on", "over", "through"}
 _COERCIVE_ROOTS = {"16", "17", "18", "19", "20"}
@@ -50,7 +52,8 @@ _BACKGROUND_PREPS = {"since", "before", "after", "following", "amid", "despite",
                      "ahead", "during"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
-                   "band", "unit", "contingent", "delegation"}
+                   "band", "unit", "contingent", "delegation", "third", "thirds", "half",
+                   "quarter", "majority", "part", "rest", "remnant", "remnants"}
 _PHONE_WORDS = {"phone", "telephone", "call", "videoconference", "video"}
 
 
@@ -100,6 +103,10 @@ class EventCoder:
                 obj = frames.direct_object(tok)
                 if obj is not None:
                     coded_objects.add(obj.i)
+                # "reneged on its promise", "pulled out of the talks": the noun is what the
+                # verb's event is about, not an event of its own.
+                coded_objects.update(o.i for p in frames.preps(tok) for o in p.children
+                                     if o.dep_ == "pobj")
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.i not in coded_objects and tok.i not in consumed:
                 event = self._code_noun(tok, sentence, pub_date)
@@ -125,9 +132,12 @@ class EventCoder:
                 consumed.update(t.i for t in clause.subtree)
         if entry.constraint("xcomp") is None:
             comp = None
-        if frames.is_negated(tok) or frames.is_conditional(tok) or frames.is_purpose(tok):
+        refused = refusal_code(entry.cameo) if is_refusal(tok) else None
+        if refused is None and frames.is_negated(tok) or failed(tok):
             return None
-        modal = self._apply_modality(tok, entry.cameo)
+        if frames.is_conditional(tok) or frames.is_purpose(tok):
+            return None
+        modal = (refused, None) if refused else self._apply_modality(tok, entry.cameo)
         if modal is None:
             return None
         cameo, plover_type = modal
@@ -187,10 +197,15 @@ class EventCoder:
         self, tok: Token, sentence: Sentence, pub_date: date | None, consumed: set[int]
     ) -> Event | None:
         """ "X said (that) Y must ...": a demand by X on Y, whatever Y must do (REQUEST)."""
-        if not (frames.auxiliaries(tok) & {"must", "should"}) or tok.dep_ != "ccomp":
+        if not (frames.auxiliaries(tok) & {"must", "should"}):
             return None
         speech = tok.head
-        if speech.lemma_.lower() not in _speech_verbs() or frames.is_negated(speech):
+        if (tok.dep_ in ("acl", "ccomp") and speech.dep_ in frames.OBJECTS
+                and speech.lemma_.lower() in frames.DOCUMENT_NOUNS):
+            speech = speech.head  # "issued a reminder to Iraq that it must ..."
+        elif tok.dep_ != "ccomp" or speech.lemma_.lower() not in _speech_verbs():
+            return None
+        if frames.is_negated(speech):
             return None
         speaker, _ = frames.subject(speech)
         target = next((c for c in tok.children if c.dep_ in frames.SUBJECTS), None)
@@ -202,7 +217,7 @@ class EventCoder:
         if not actors:
             return None
         recipients = [r for r in self._actors(target, day) if not _same_actor(r, actors)]
-        consumed.add(tok.i)
+        consumed.update(t.i for t in tok.subtree)  # what must be done has not been done
         entry = Entry("VERB", speech.lemma_.lower(), "100")
         return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
                            pub_date)
@@ -235,7 +250,16 @@ class EventCoder:
             elif key == "objmod":
                 obj = tok if entry.pos == "NOUN" else frames.direct_object(tok)
                 mods = {c.lower_ for c in obj.children} if obj is not None else set()
+                if obj is not None and obj.lemma_.lower() in frames.MEASURE_NOUNS:
+                    # "part of its military aid": the modifiers of what is measured
+                    mods.update(g.lower_ for o in frames.prep_objects(obj, "of")[:1]
+                                for g in o.children)
                 if not mods & values:
+                    return False
+            elif key == "ccomp":
+                # a that-clause saying what was said ("protested that the police ...")
+                if not any(c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)
+                           for c in tok.children):
                     return False
             elif key == "xcomp":
                 comp = frames.complement(tok)
@@ -252,7 +276,8 @@ class EventCoder:
         aux = frames.auxiliaries(tok)
         if cameo.startswith("13"):
             return cameo, None
-        if aux & frames.FUTURE_AUX and frames.has_condition(tok):
+        if (aux & frames.FUTURE_AUX and frames.has_condition(tok)
+                and not is_offer(tok, self.ontology[cameo].quad_code)):
             # "will withdraw its troops unless ...": a conditional promise of harm is a threat.
             return "130", None
         if aux & frames.HYPOTHETICAL_AUX:

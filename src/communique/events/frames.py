@@ -41,9 +41,11 @@ def direct_object(tok: Token) -> Token | None:
     return None
 
 
-_MEASURE_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "worth", "shipment", "batch",
+MEASURE_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "worth", "shipment", "batch",
                   "consignment", "amount", "quantity", "lot", "load", "cargo", "convoy", "supply",
-                  "package", "round", "delivery", "number", "set", "dose", "truckload"}
+                  "package", "round", "delivery", "number", "set", "dose", "truckload",
+                  # a part of the thing acted on: "suspended part of its aid"
+                  "part", "portion", "half", "share", "bulk", "rest", "remainder", "fraction"}
 
 
 def object_words(tok: Token) -> set[str]:
@@ -57,11 +59,21 @@ def object_words(tok: Token) -> set[str]:
         obj = next((direct_object(c) for c in tok.children if c.dep_ == "conj"
                     and direct_object(c) is not None), None)
     if obj is None:
+        # "allowed the opposition leader to run": the parser may make the object the
+        # subject of the infinitive that follows it.
+        obj = next((g for c in tok.children if c.dep_ == "ccomp" and "to" in auxiliaries(c)
+                    for g in c.children if g.dep_ in SUBJECTS), None)
+    if obj is None:
         return set()
     words: set[str] = set()
     for o in conjuncts(obj):
         words.update((o.lemma_.lower(), o.lower_))
-        if o.lemma_.lower() in _MEASURE_NOUNS:
+        if o.pos_ == "PROPN":
+            # "opposition leader Raila Odinga", "journalist Ana Diaz": the title says what
+            # the named object is.
+            words.update(c.lemma_.lower() for c in o.children
+                         if c.dep_ == "compound" and c.pos_ == "NOUN")
+        if o.lemma_.lower() in MEASURE_NOUNS:
             for p in preps(o):
                 if p.lower_ == "of":
                     words.update(c.lemma_.lower() for c in p.children if c.dep_ == "pobj")
@@ -78,11 +90,24 @@ def dative(tok: Token) -> Token | None:
 def complement(tok: Token) -> Token | None:
     """The infinitive a control verb governs: "pledged to deepen", "urged Russia to withdraw"."""
     for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _hyphen_prefix(c):
             return c
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return c
+    for c in tok.children:
+        # "have sworn to fight until ...": the parser may take an infinitive right after the
+        # verb for one of purpose; with nothing between them it is the verb's complement.
+        if (c.dep_ == "advcl" and c.pos_ == "VERB" and c.i == tok.i + 2
+                and tok.doc[tok.i + 1].lower_ == "to" and tok.doc[tok.i + 1].head.i == c.i):
+            return c
     return None
+
+
+def _hyphen_prefix(tok: Token) -> bool:
+    """ "re" and "-" of "agreed to re-open", which the tokenizer splits off the verb."""
+    doc = tok.doc
+    return tok.text == "-" or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
+                               and not doc[tok.i].whitespace_)
 
 
 def content_clauses(tok: Token) -> list[Token]:
@@ -146,13 +171,15 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def condition_markers(tok: Token) -> set[str]:
+    """The "if"/"unless" that introduce the clause's own conditions ("will withdraw unless")."""
+    return {m.lower_ for c in tok.children if c.dep_ == "advcl"
+            for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")}
+
+
 def has_condition(tok: Token) -> bool:
     """The clause carries its own "unless"/"if" condition ("will withdraw unless ...")."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                  for m in c.children)
-        for c in tok.children
-    )
+    return bool(condition_markers(tok))
 
 
 def is_conditional(tok: Token) -> bool:
@@ -201,6 +228,11 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 if c.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, False
                 return c, False
+        if (node.dep_ == "acl" and node.head.dep_ in OBJECTS
+                and node.head.lemma_.lower() in DOCUMENT_NOUNS):
+            # "issued a statement demanding ...": the statement speaks for its issuer.
+            node = node.head.head
+            continue
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head, False
         if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and "to" in auxiliaries(node)):
@@ -218,6 +250,11 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
 
 
 PERSONAL_PRONOUNS = {"it", "they", "he", "she"}
+# What an actor issues or sends that then "demands", "condemns" or "calls for" in its name.
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution",
+                  "letter", "message", "note", "memorandum", "petition", "decree", "report",
+                  "appeal", "release", "manifesto", "ultimatum", "proclamation", "reminder",
+                  "warning", "demand", "notice", "word"}
 
 
 def reporting_subject(tok: Token) -> Token | None:
