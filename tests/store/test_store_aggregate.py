@@ -26,7 +26,7 @@ def test_store_aggregate_event_filters(filled):
     def count(**filters) -> int:
         return len(agg.page_events(filled.conn, filters, limit=50).rows)
 
-    assert count(country="jpn") == 4
+    assert count(party="jpn") == 4
     assert count(context="TERRITORY") == 3
     assert count(event_type="threaten") == 2
     assert count(dyad="USA-RUS") == 1

@@ -24,13 +24,22 @@ def test_web_api_events_match_the_cli_reads(client, examples_db):
     assert got == expected and got
 
 
+def test_web_api_country_and_place_mean_where_as_in_the_cli(client, examples_db):
+    for query in ({"country": "UKR"}, {"country": "ukraine"}, {"place": "Kharkiv"}):
+        with open_store(examples_db) as store:
+            expected = [e["id"] for e in store.events(**query, limit=None)]
+        key, value = next(iter(query.items()))
+        got = [e["id"] for e in items(client, f"/api/events?{key}={value}&limit=1000")]
+        assert got == expected and got, query
+
+
 @pytest.mark.parametrize("query, check", [
     ("type=ACCUSE", lambda e: e["event"] == ["ACCUSE"]),
     ("quad=4", lambda e: e["quad_code"] == 4),
     ("context=military", lambda e: "military" in e["context"]),
     ("dyad=EUR-IRN", lambda e: e["actor"][0]["code"] == "EUR"
      and e["recipient"][0]["code"] == "IRN"),
-    ("country=PAK", lambda e: "PAK" in {a["code"] for a in e["actor"] + e["recipient"]}),
+    ("party=PAK", lambda e: "PAK" in {a["code"] for a in e["actor"] + e["recipient"]}),
     ("outlet=northstar", lambda e: "Northstar" in e["outlet"]),
     ("since=2024-01&until=2024-06", lambda e: "2024-01-01" <= e["date"] <= "2024-06-30"),
     ("search=sanctions", lambda e: "sanctions" in e["text"].lower()),
@@ -109,7 +118,7 @@ def test_web_api_actors_count_both_roles(client):
     rows = items(client, "/api/actors?limit=100")
     eur = [a for a in rows if a["code"] == "EUR"]
     assert eur and eur[0]["as_actor"] >= 1
-    events = items(client, "/api/events?country=EUR&limit=1000")
+    events = items(client, "/api/events?party=EUR&limit=1000")
     assert sum(a["events"] for a in eur) >= len(events) > 0
 
 
@@ -171,7 +180,7 @@ def test_web_api_openapi_schema_validates(client):
                  "/api/timeseries", "/api/ingest"):
         assert path in schema["paths"]
     params = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
-    assert {"actor", "recipient", "dyad", "type", "quad", "context", "country", "place",
+    assert {"actor", "recipient", "dyad", "party", "type", "quad", "context", "country", "place",
             "outlet", "search", "since", "until", "cursor", "format"} <= params
 
 

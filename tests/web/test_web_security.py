@@ -36,7 +36,8 @@ def test_web_security_hostile_text_is_shown_as_text(hostile):
 
 
 def test_web_security_filters_with_sql_metacharacters_are_just_text(hostile, hostile_db):
-    for param in ("actor", "recipient", "type", "outlet", "search", "context", "country"):
+    for param in ("actor", "recipient", "type", "outlet", "search", "context", "party",
+                  "country"):
         response = hostile.get("/api/events", params={param: HOSTILE_FILTER})
         assert response.status_code == 200 and response.json()["items"] == []
     for param in ("speaker", "search", "outlet"):

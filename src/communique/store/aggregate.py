@@ -17,7 +17,7 @@ from typing import Any
 
 from communique.errors import StoreError
 from communique.store.dialect import dialect_of
-from communique.store.query import _common, _dates, _flat, _Where, _who
+from communique.store.query import _common, _dates, _flat, _place_filters, _Where, _who
 from communique.store.rebuild import (
     EVENT_COLUMNS,
     EVENT_JOINS,
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 EVENT_FILTERS = (
-    "actor", "recipient", "dyad", "event_type", "quad", "context", "country", "place",
+    "actor", "recipient", "dyad", "party", "event_type", "quad", "context", "country", "place",
     "outlet", "search", "article", "date_from", "date_to",
 )  # fmt: skip
 INTERVALS = {
@@ -98,6 +98,11 @@ def has_places(conn: Any) -> bool:
     return dialect_of(conn).has_column(conn, "events", "place_name")
 
 
+def _text(filters: dict[str, Any], name: str) -> str | None:
+    value = filters.get(name)
+    return str(value) if value is not None else None
+
+
 def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
     """The WHERE clause for events (aliases ``e``, ``a``, ``s``) under the browse filters."""
     unknown = sorted(set(filters) - set(EVENT_FILTERS))
@@ -116,8 +121,8 @@ def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
             clause, params = _who(conn, "", str(query).strip())
             where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND {clause})",
                       role, *params)
-    if "country" in f:
-        clause, params = d.nocase_eq("code", str(f["country"]).strip())
+    if "party" in f:  # a country or organisation on either side
+        clause, params = d.nocase_eq("code", str(f["party"]).strip())
         where.add(f"e.id IN (SELECT event_id FROM event_actors WHERE {clause})", *params)
     if "event_type" in f:
         where.add(*_flat(d.nocase_eq("e.event_type", str(f["event_type"]).strip())))
@@ -126,14 +131,12 @@ def event_where(conn: Any, filters: dict[str, Any]) -> _Where:
         if not isinstance(quad, int) or quad not in (1, 2, 3, 4):
             raise StoreError(f"quad: {quad!r} is not a quad class 1-4")
         where.add("e.quad_code = ?", quad)
-    if "context" in f:
-        where.add(*_flat(d.json_array_has("e.context", str(f["context"]).strip())))
-    if "place" in f:
-        if not has_places(conn):
-            raise StoreError("place: this database records no event places")
-        name, name_params = d.contains("e.place_name", str(f["place"]))
-        text, text_params = d.contains("e.place_text", str(f["place"]))
-        where.add(f"({name} OR {text})", *name_params, *text_params)
+    for name in ("place", "country"):
+        if name in f and not has_places(conn):
+            raise StoreError(f"{name}: this database records no event places")
+    # where and about what: the same filters, meaning the same, as `communique events`
+    _place_filters(conn, where, place=_text(f, "place"), country=_text(f, "country"),
+                   context=_text(f, "context"), date_precision=None)
     _dates(where, _EVENT_DATE, f.get("date_from"), f.get("date_to"))
     if "search" in f:
         where.add(*_flat(d.contains("s.text", str(f["search"]))))

@@ -25,7 +25,8 @@ def store_of(request: Request) -> Store:
 
 @dataclass
 class EventQuery:
-    """Event filters: actor/recipient/country take a code (CHN) or a name ("Xi Jinping")."""
+    """Event filters: actor/recipient take a code (CHN) or a name ("Xi Jinping"); party is a
+    code on either side; country and place say where the event happened."""
 
     actor: Text = None
     recipient: Text = None
@@ -35,8 +36,11 @@ class EventQuery:
     quad: Annotated[str | None, Query(pattern="^[1-4]?$",
                                       description="CAMEO quad class 1-4")] = None
     context: Text = None
-    country: Annotated[str | None, Query(max_length=40,
-                                         description="code of either actor or recipient")] = None
+    party: Annotated[str | None, Query(max_length=40,
+                                       description="code of either actor or recipient")] = None
+    country: Annotated[str | None, Query(
+        max_length=60, description="country where the event happened: code (UKR) or name; "
+                                   "as `communique events --country`")] = None
     place: Text = None
     outlet: Text = None
     search: Text = None
@@ -47,8 +51,8 @@ class EventQuery:
     def filters(self) -> dict[str, Any]:
         out = {"actor": self.actor, "recipient": self.recipient, "dyad": self.dyad,
                "event_type": self.type, "quad": int(self.quad) if self.quad else None,
-               "context": self.context,
-               "country": self.country, "place": self.place, "outlet": self.outlet,
+               "context": self.context, "party": self.party, "country": self.country,
+               "place": self.place, "outlet": self.outlet,
                "search": self.search, "article": self.article, "date_from": self.since,
                "date_to": self.until}
         return {k: v for k, v in out.items() if v not in (None, "")}

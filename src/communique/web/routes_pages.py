@@ -180,14 +180,14 @@ def actor_page(request: Request, store: StoreDep, code: Annotated[str, Path(max_
              ("as recipient", "recipient", {r["period"]: r["events"] for r in as_recipient})],
             lambda name, period: link("/events", since=period, until=period,
                                       **{"actor" if name == "as actor" else "recipient": code}))
-    names = [a for a in remember(agg.actor_counts, {"country": code}, limit=50)
+    names = [a for a in remember(agg.actor_counts, {"party": code}, limit=50)
              if (a["code"] or "").upper() == code.upper()]
     return render(
         request, "actor.html", code=code, names=names, chart=chart, offices=offices_held(code),
         partners_out=remember(agg.dyad_counts, {"actor": code}, limit=15),
         partners_in=remember(agg.dyad_counts, {"recipient": code}, limit=15),
         quotes=agg.page_quotes(conn, {"speaker": code}, limit=20, desc=True).rows,
-        events=agg.page_events(conn, {"country": code}, limit=20, desc=True).rows,
+        events=agg.page_events(conn, {"party": code}, limit=20, desc=True).rows,
     )
 
 
