@@ -451,10 +451,9 @@ def events(db: str | None, fmt: str, limit: int, canonical: bool, min_sources: i
             rows = store.events(limit=limit or None, **_clean(filters))
         _emit(rows, fmt, _event_row, "events")
         return
-    mention_only = ("search", "article", "place", "country", "context", "date_precision")
+    mention_only = ("search", "article")
     if any(filters.pop(k, None) for k in mention_only):
-        raise click.UsageError("--search, --article and the place, context and precision "
-                               "filters list mentions; drop --canonical")
+        raise click.UsageError("--search and --article list mentions; drop --canonical")
     with _open(db) as store:
         rows = store.canonical_events(limit=limit or None, min_sources=min_sources or 1,
                                       **_clean(filters))

@@ -82,3 +82,26 @@ def test_event_groups_filters_and_min_sources(db: str) -> None:
                         text=other_story(2), actor="SYR"))
         assert [e["sources"] for e in store.canonical_events(min_sources=2)] == [2]
         assert [e["actor"][0]["code"] for e in store.canonical_events(actor="SYR")] == ["SYR"]
+
+
+def test_event_groups_place_filters_keep_events_with_a_matching_mention(db: str) -> None:
+    from communique.model import Place
+
+    def placed(item: AnalyzedArticle, name: str, code: str, country: str) -> AnalyzedArticle:
+        for event in item.events:
+            event.place = Place(name=name, text=name, country_code=code, country=country,
+                                precision="city", found_by="clause")
+        return item
+
+    with open_store(db) as store:
+        store.add(placed(coded("https://a.example/1", outlet="A", pub_date=date(2024, 3, 4)),
+                         "Qamishli", "SYR", "Syria"))
+        store.add(coded("https://b.example/1", outlet="B", pub_date=date(2024, 3, 4),
+                        text=other_story(1)))
+        store.add(placed(coded("https://c.example/1", outlet="C", pub_date=date(2024, 3, 4),
+                               text=other_story(2), event_type="COERCE"),
+                         "Ankara", "TUR", "Turkey"))
+        (syria,) = store.canonical_events(country="Syria")
+        assert (syria["event"], syria["mentions"], syria["sources"]) == (["ASSAULT"], 2, 2)
+        assert [e["event"] for e in store.canonical_events(place="Ankara")] == [["COERCE"]]
+        assert store.canonical_events(country="IRQ") == []

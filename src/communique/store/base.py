@@ -171,8 +171,9 @@ class Store:
     def canonical_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Each distinct event once, with ``mentions``, ``articles``, ``sources``, ``outlets``.
 
-        Filters: actor, recipient, event_type, date_from, date_to, outlet,
-        min_sources, limit. Syndicated copies of one story count as one source.
+        Filters: actor, recipient, event_type, date_from, date_to, outlet, place,
+        country, context, date_precision, min_sources, limit. Syndicated copies of
+        one story count as one source.
         """
         return self._read(select_canonical_events, filters)
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from communique.store.dialect import dialect_of
-from communique.store.query import _dates, _flat, _limit, _Where, _who
+from communique.store.query import _dates, _flat, _limit, _place_filters, _Where, _who
 from communique.store.rebuild import EVENT_COLUMNS, EVENT_JOINS, events_from_rows
 
 __all__ = ["select_canonical_events"]
@@ -36,10 +36,18 @@ def select_canonical_events(
     date_from: str | date | None = None,
     date_to: str | date | None = None,
     outlet: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    context: str | None = None,
+    date_precision: str | None = None,
     min_sources: int = 1,
     limit: int | None = 100,
 ) -> list[dict[str, Any]]:
     """Canonical events: the first mention as a PLOVER dict, plus counts and mention ids.
+
+    ``place``, ``country``, ``context`` and ``date_precision`` keep the events of which
+    at least one mention matches (as ``communique events`` filters mentions); the counts
+    still cover every mention.
 
     Extra keys: ``canonical_id`` (``G<n>``), ``mentions``, ``articles``,
     ``sources``, ``outlets`` (sorted names) and ``mention_ids`` (the stored
@@ -56,6 +64,12 @@ def select_canonical_events(
                 role,
                 *params,
             )
+    mentions = _Where()
+    _place_filters(conn, mentions, place=place, country=country, context=context,
+                   date_precision=date_precision)
+    if mentions.clauses:  # the inner alias e shadows the outer one on purpose
+        where.add("g.id IN (SELECT m3.group_id FROM event_group_members m3 "
+                  f"JOIN events e ON e.id = m3.event_id{mentions.sql()})", *mentions.params)
     if event_type:
         where.add(*_flat(d.nocase_eq("g.event_type", event_type.strip())))
     if outlet:
