@@ -22,7 +22,7 @@ from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames, roles
-from .fill import DOMESTIC_SECTORS, home_target
+from .fill import DOMESTIC_SECTORS, home_target, is_foreign, named_codes
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import failed, is_offer, is_refusal, refusal_code
 from .ontology import Ontology, load_ontology
@@ -599,7 +599,11 @@ class EventCoder:
         code = self.ontology[cameo]
         if not recipients:
             recipients = home_target(entry.plover_type or code.plover_type, actors,
-                                     self.countries, code.code)
+                                     self.countries, code.code,
+                                     named=lambda: named_codes(trigger.sent.ents))
+        if code.plover_mode == "phone" and recipients:
+            # PLOVER: a call has no host or visitor, so every party to it is an actor.
+            actors, recipients = actors + recipients, []
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
@@ -634,7 +638,7 @@ def _fill_country(actors: list[Actor], recipients: list[Actor], countries: froze
     the event names. With several countries in play we leave the code empty, and a body
     that is not a state ("U.N. helicopters evacuated civilians") gives its code to nobody.
     """
-    missing = [a for a in actors + recipients if not a.code and a.sector]
+    missing = [a for a in actors + recipients if not a.code and a.sector and not is_foreign(a)]
     if not missing:
         return
     states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}
