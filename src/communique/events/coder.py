@@ -217,6 +217,11 @@ class EventCoder:
         if not actors:
             return None
         recipients = [r for r in self._actors(target, day) if not _same_actor(r, actors)]
+        if not recipients and target.pos_ == "PRON":
+            # "issued a reminder to Iraq that it must ...": the one addressed must act.
+            recipients = next((found for head in roles.speech_addressees(speech)
+                               if (found := [r for r in self._actors(head, day)
+                                             if not _same_actor(r, actors)])), [])
         consumed.update(t.i for t in tok.subtree)  # what must be done has not been done
         entry = Entry("VERB", speech.lemma_.lower(), "100")
         return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
@@ -440,7 +445,7 @@ class EventCoder:
                     if located is not None:
                         return located
                     # "Vietnamese-led forces", "U.N. troops": the modifier gives it
-                    owner = self._owner_code(head, day)
+                    owner = self._owner_code(head, day) or self._affiliation_code(head, day)
                     if owner is not None:
                         actor.code = owner
                 return actor
@@ -474,6 +479,14 @@ class EventCoder:
             actor = self._resolve_modifier(mod, day)
             if actor is not None:
                 return actor.code
+        return None
+
+    def _affiliation_code(self, head: Token, day: date | None) -> str | None:
+        """The code of the body a role serves: "a spokesperson for the Iranian ministry"."""
+        for body in roles.affiliations(head):
+            coded = [a for a in self._actors(body, day) if a.code]
+            if coded:
+                return coded[0].code
         return None
 
     def _resolve_modifier(self, mod: Token, day: date | None) -> Actor | None:
