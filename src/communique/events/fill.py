@@ -45,8 +45,12 @@ CITIZEN_SECTORS = frozenset({"OPP", "PTY", "REB", "CVL", "LAB", "EDU", "AGR", "R
                              "JRN", "MED", "HLH", "ELI", "SOC"})
 #: Types whose unaddressed act by citizens is aimed at their own government.
 _CITIZEN_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "CONCEDE"})
-#: CAMEO codes of a state's concessions or refusals on domestic political matters.
-_STATE_DOMESTIC_CODES = ("080", "081", "082", "083", "123", "1241", "1242")
+#: CAMEO codes of a state's concessions or refusals on domestic political matters: easing
+#: restrictions, bans, curfews and dissent, and demands for reform of leadership, rights or
+#: institutions. Policy changes (0832, 1232) and unspecified yielding (080) are left out:
+#: they concern foreign parties as often as the state's own people.
+_STATE_DOMESTIC_CODES = ("081", "082", "083", "123", "1241", "1242")
+_NOT_DOMESTIC_CODES = ("0832", "1232")
 #: Entity labels that may name a foreign party.
 _PARTY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 #: Words that mark people as not of the country around them ("foreign journalists").
@@ -92,7 +96,8 @@ def _domestic_target(event_type: str, actors: list[Actor], countries: frozenset[
     if event_type in _CITIZEN_TYPES and sectors <= CITIZEN_SECTORS:
         sector = "GOV"
     elif (event_type in ("CONCEDE", "REJECT") and sectors <= STATE_SECTORS
-          and cameo.startswith(_STATE_DOMESTIC_CODES)):
+          and cameo.startswith(_STATE_DOMESTIC_CODES)
+          and not cameo.startswith(_NOT_DOMESTIC_CODES)):
         sector = "CVL"
     else:
         return []
