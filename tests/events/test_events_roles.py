@@ -115,3 +115,13 @@ def test_roles_role_for_a_body_takes_the_body_country_over_the_dateline(pipeline
     events = process_text(text, pub_date=PUB, pipeline=pipeline).events
     accusers = [a.code for e in events if e.event_type == "ACCUSE" for a in e.actor]
     assert accusers == ["IRN"]
+
+
+def test_roles_ethnic_group_takes_the_country_it_lives_in(code):
+    assert ("REQUEST", ("UKR",), ()) in code(
+        "Ethnic Russians in eastern Ukraine demanded autonomy.")
+
+
+def test_roles_ethnic_group_is_not_the_state_of_its_name(code):
+    assert code("Ethnic Albanian rebels attacked a police station.") == [
+        ("ASSAULT", ("?",), ())]

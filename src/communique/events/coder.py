@@ -11,6 +11,7 @@ and of force become threats (THREATEN), as CAMEO codes them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -440,6 +441,9 @@ class EventCoder:
         for cand in candidates:
             actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
             if actor is not None:
+                if roles.is_ethnic(span):
+                    # "ethnic Albanians in Serbia" are a people where they live, not a state
+                    return self._located(head, day) or replace(actor, code=None)
                 if not actor.code:  # "opposition groups in Zimbabwe": the place gives it
                     located = self._located(head, day)
                     if located is not None:

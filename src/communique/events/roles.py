@@ -20,7 +20,7 @@ construction reporters use every day:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import frames
 
@@ -215,3 +215,10 @@ def affiliations(head: Token) -> list[Token]:
     that body's country, whatever city the story was filed from."""
     return [o for p in frames.preps(head) if p.lower_ in _AFFILIATION_PREPS
             for o in p.children if o.dep_ == "pobj"]
+
+
+def is_ethnic(span: Span) -> bool:
+    """ "Ethnic Albanians", "ethnic Russian separatists": a nationality word after "ethnic"
+    names a people, who belong to the country they live in, not to the state of that name."""
+    return any(t.lower_ == "ethnic" and t.i + 1 < span.end
+               and span.doc[t.i + 1].ent_type_ in ("NORP", "GPE") for t in span)
