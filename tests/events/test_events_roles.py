@@ -96,3 +96,32 @@ def test_roles_blockade_in_a_place_falls_on_its_people(code):
 def test_roles_threatened_martial_law_falls_on_own_people(code):
     assert code("Thailand's government said it is prepared to impose martial law.") == [
         ("THREATEN", ("THA",), ("THA",))]
+
+
+def test_roles_obligation_addressed_to_a_party_that_it_must_act(code):
+    assert ("REQUEST", ("KEN",), ("SOM",)) in code(
+        "The Kenyan president sent a firm reminder to Somalia that it must stop the raids.")
+
+
+def test_roles_told_party_is_the_one_that_must_act(code):
+    assert ("REQUEST", ("DEU",), ("POL",)) in code(
+        "Germany told Poland on Friday that it must respect the court ruling.")
+
+
+def test_roles_role_for_a_body_takes_the_body_country_over_the_dateline(pipeline):
+    text = ("BRUSSELS — The European Union imposed new sanctions on Iran on Monday. "
+            "Reza Karimi, a spokesperson for the Iranian foreign ministry, accused the "
+            "European Union of lying.")
+    events = process_text(text, pub_date=PUB, pipeline=pipeline).events
+    accusers = [a.code for e in events if e.event_type == "ACCUSE" for a in e.actor]
+    assert accusers == ["IRN"]
+
+
+def test_roles_ethnic_group_takes_the_country_it_lives_in(code):
+    assert ("REQUEST", ("UKR",), ()) in code(
+        "Ethnic Russians in eastern Ukraine demanded autonomy.")
+
+
+def test_roles_ethnic_group_is_not_the_state_of_its_name(code):
+    assert code("Ethnic Albanian rebels attacked a police station.") == [
+        ("ASSAULT", ("?",), ())]

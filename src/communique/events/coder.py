@@ -11,6 +11,7 @@ and of force become threats (THREATEN), as CAMEO codes them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -22,7 +23,7 @@ from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames, roles
-from .fill import DOMESTIC_SECTORS, home_target
+from .fill import DOMESTIC_SECTORS, home_target, is_foreign, named_codes
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import failed, is_offer, is_refusal, refusal_code
 from .ontology import Ontology, load_ontology
@@ -217,6 +218,11 @@ class EventCoder:
         if not actors:
             return None
         recipients = [r for r in self._actors(target, day) if not _same_actor(r, actors)]
+        if not recipients and target.pos_ == "PRON":
+            # "issued a reminder to Iraq that it must ...": the one addressed must act.
+            recipients = next((found for head in roles.speech_addressees(speech)
+                               if (found := [r for r in self._actors(head, day)
+                                             if not _same_actor(r, actors)])), [])
         consumed.update(t.i for t in tok.subtree)  # what must be done has not been done
         entry = Entry("VERB", speech.lemma_.lower(), "100")
         return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
@@ -435,12 +441,15 @@ class EventCoder:
         for cand in candidates:
             actor = self._resolve_text(cand.text, day, cand.start_char, cand.end_char)
             if actor is not None:
+                if roles.is_ethnic(span):
+                    # "ethnic Albanians in Serbia" are a people where they live, not a state
+                    return self._located(head, day) or replace(actor, code=None)
                 if not actor.code:  # "opposition groups in Zimbabwe": the place gives it
                     located = self._located(head, day)
                     if located is not None:
                         return located
                     # "Vietnamese-led forces", "U.N. troops": the modifier gives it
-                    owner = self._owner_code(head, day)
+                    owner = self._owner_code(head, day) or self._affiliation_code(head, day)
                     if owner is not None:
                         actor.code = owner
                 return actor
@@ -474,6 +483,14 @@ class EventCoder:
             actor = self._resolve_modifier(mod, day)
             if actor is not None:
                 return actor.code
+        return None
+
+    def _affiliation_code(self, head: Token, day: date | None) -> str | None:
+        """The code of the body a role serves: "a spokesperson for the Iranian ministry"."""
+        for body in roles.affiliations(head):
+            coded = [a for a in self._actors(body, day) if a.code]
+            if coded:
+                return coded[0].code
         return None
 
     def _resolve_modifier(self, mod: Token, day: date | None) -> Actor | None:
@@ -599,7 +616,11 @@ class EventCoder:
         code = self.ontology[cameo]
         if not recipients:
             recipients = home_target(entry.plover_type or code.plover_type, actors,
-                                     self.countries, code.code)
+                                     self.countries, code.code,
+                                     named=lambda: named_codes(trigger.sent.ents))
+        if code.plover_mode == "phone" and recipients:
+            # PLOVER: a call has no host or visitor, so every party to it is an actor.
+            actors, recipients = actors + recipients, []
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
@@ -634,7 +655,7 @@ def _fill_country(actors: list[Actor], recipients: list[Actor], countries: froze
     the event names. With several countries in play we leave the code empty, and a body
     that is not a state ("U.N. helicopters evacuated civilians") gives its code to nobody.
     """
-    missing = [a for a in actors + recipients if not a.code and a.sector]
+    missing = [a for a in actors + recipients if not a.code and a.sector and not is_foreign(a)]
     if not missing:
         return
     states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}

@@ -7,6 +7,18 @@ measures ("is prepared to impose martial law"). Measures imposed or eased *in a 
 ("reimposed blockades in the West Bank", "eased emergency rule in the province") fall on the
 people of that place, whoever imposes them.
 
+The same holds for the rest of domestic politics when the sentence names no other party.
+An opposition party, a union, rebels or students who demand, refuse, threaten or give way
+("the opposition demanded early elections", "rebels threatened to resume fighting", "the
+union called off its strike") are dealing with their own government: that is who can grant
+or refuse what they want. A state organ that gives way on, or refuses, domestic political
+matters (CAMEO's easing of restrictions, bans, curfews and dissent, acceding to or rejecting
+demands for reform: "the court allowed the opposition candidate to run", "the president
+refused to resign") does so towards its own country. A country named on its own ("Hungary
+vetoed the package") acts abroad as often as at home, and agreements, consultations,
+support and accusations have no party by default, so none is supplied for them; nor when the
+sentence names any foreign country or international body, who may well be the party meant.
+
 Codes that only the event's place can give:
 
 "Prisoners rioted at a jail in Dili", "hundreds of thousands of people blocked streets in Hong
@@ -17,12 +29,32 @@ event's own clause (or the article's dateline) names, never a guess from the art
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from ..actors.kb import default_kb
 from ..model import Actor, Event
 
 _TRUSTED = ("clause", "dateline")
 #: Sectors that act for a state at home.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"}
-
+#: The state's own organs.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: Parties of a country's society whose dealings without a named party are with their own
+#: government (not: unidentified gunmen, criminals, refugees, who are often abroad).
+CITIZEN_SECTORS = frozenset({"OPP", "PTY", "REB", "CVL", "LAB", "EDU", "AGR", "REL", "BUS",
+                             "JRN", "MED", "HLH", "ELI", "SOC"})
+#: Types whose unaddressed act by citizens is aimed at their own government.
+_CITIZEN_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+#: CAMEO codes of a state's concessions or refusals on domestic political matters: easing
+#: restrictions, bans, curfews and dissent, and demands for reform of leadership, rights or
+#: institutions. Policy changes (0832, 1232) and unspecified yielding (080) are left out:
+#: they concern foreign parties as often as the state's own people.
+_STATE_DOMESTIC_CODES = ("081", "082", "083", "123", "1241", "1242")
+_NOT_DOMESTIC_CODES = ("0832", "1232")
+#: Entity labels that may name a foreign party.
+_PARTY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
+#: Words that mark people as not of the country around them ("foreign journalists").
+_FOREIGN_WORDS = {"foreign", "overseas", "expatriate", "expat", "international"}
 
 #: CAMEO codes of measures that fall on the people where they are imposed or eased:
 #: coercion (17, blockades 191), threats of administrative measures (132), easing them (081).
@@ -30,8 +62,14 @@ _PLACED_MEASURES = ("17", "191", "132", "081")
 
 
 def home_target(event_type: str, actors: list[Actor], countries: frozenset[str],
-                cameo: str = "") -> list[Actor]:
-    """The recipient an event of this type has when the text names none (see above)."""
+                cameo: str = "", named: Callable[[], Iterable[str]] | None = None
+                ) -> list[Actor]:
+    """The recipient an event of this type has when the text names none (see above).
+
+    ``named`` gives the codes of the parties the sentence names; it is called only when the
+    domestic-politics rule would apply, to check that no foreign party is named. Without it
+    that rule does not apply, as nothing can be checked.
+    """
     if event_type == "THREATEN" and cameo.startswith("132"):
         event_type = "COERCE"  # a threatened curfew or martial law falls where a real one does
     if event_type == "PROTEST":
@@ -40,11 +78,56 @@ def home_target(event_type: str, actors: list[Actor], countries: frozenset[str],
         home = {a.code for a in actors if a.code in countries and a.sector in DOMESTIC_SECTORS}
         sector = "CVL"
     else:
-        return []
+        return _domestic_target(event_type, actors, countries, cameo, named)
     if len(home) != 1:
         return []
     (country,) = home
     return [Actor(entity_text=country, code=country, sector=sector)]
+
+
+def _domestic_target(event_type: str, actors: list[Actor], countries: frozenset[str],
+                     cameo: str, named: Callable[[], Iterable[str]] | None) -> list[Actor]:
+    """Own government for citizens' demands, refusals, threats and concessions; own country
+    for a state organ's concessions and refusals on domestic politics (see above)."""
+    home = {a.code for a in actors}
+    if named is None or not actors or len(home) != 1 or not home <= countries:
+        return []
+    sectors = {a.sector for a in actors}
+    if event_type in _CITIZEN_TYPES and sectors <= CITIZEN_SECTORS:
+        sector = "GOV"
+    elif (event_type in ("CONCEDE", "REJECT") and sectors <= STATE_SECTORS
+          and cameo.startswith(_STATE_DOMESTIC_CODES)
+          and not cameo.startswith(_NOT_DOMESTIC_CODES)):
+        sector = "CVL"
+    else:
+        return []
+    (country,) = home
+    if any(code and code != country for code in named()):
+        return []
+    return [Actor(entity_text=country, code=country, sector=sector)]
+
+
+def named_codes(ents: Iterable) -> set[str]:
+    """The country and organisation codes of the named entities of a sentence ("Iranian",
+    "the U.N.", "NATO"), looked up in the knowledge base without touching any article's
+    memory of who was named."""
+    kb = default_kb()
+    codes: set[str] = set()
+    for ent in ents:
+        if ent.label_ not in _PARTY_LABELS:
+            continue
+        name = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        for entry in kb.lookup(name.text):
+            code = getattr(entry.ref, "actor_code", None) or getattr(entry.ref, "code", None)
+            if entry.kind in ("country", "adjective", "seat", "org", "group") and code:
+                codes.add(code)
+    return codes
+
+
+def is_foreign(actor: Actor) -> bool:
+    """ "Foreign journalists", "international observers": people the text marks as not of
+    the country where they are, whom no state in the sentence should lend its code."""
+    return any(w in _FOREIGN_WORDS for w in actor.entity_text.lower().split())
 
 
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:

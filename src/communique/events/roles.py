@@ -20,7 +20,7 @@ construction reporters use every day:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from . import frames
 
@@ -183,3 +183,42 @@ def result_head(tok: Token) -> Token | None:
     if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in node.children):
         return None  # "after killing ...", "with rebels killing ...": a clause of its own
     return node.head
+
+
+#: Speech verbs whose direct object is the one spoken to ("told Iraq that it must ...").
+_ADDRESSEE_VERBS = {"tell", "remind", "warn", "inform", "assure", "notify", "advise", "urge"}
+
+
+def speech_addressees(speech: Token) -> list[Token]:
+    """Whom a statement was addressed to: "told Iraq that ...", "issued a reminder to Iraq
+    that ...", "sent a letter to the council saying ...". When the clause that follows only
+    says "it must ...", this is the party that must act."""
+    out: list[Token] = []
+    obj = frames.direct_object(speech)
+    if obj is not None and speech.lemma_.lower() in _ADDRESSEE_VERBS:
+        out.append(obj)
+    dative = frames.dative(speech)
+    if dative is not None:
+        out.append(dative)
+    out.extend(frames.prep_objects(speech, "to"))
+    return out
+
+
+#: Prepositions after a role that name the body it serves: "a spokesperson for the ministry",
+#: "the head of the army", "officials at the embassy".
+_AFFILIATION_PREPS = {"for", "of", "at"}
+
+
+def affiliations(head: Token) -> list[Token]:
+    """The bodies a role noun names as the one it serves, nearest first. A person known by
+    such a role ("Reza Karimi, a spokesperson for the Iranian foreign ministry") belongs to
+    that body's country, whatever city the story was filed from."""
+    return [o for p in frames.preps(head) if p.lower_ in _AFFILIATION_PREPS
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def is_ethnic(span: Span) -> bool:
+    """ "Ethnic Albanians", "ethnic Russian separatists": a nationality word after "ethnic"
+    names a people, who belong to the country they live in, not to the state of that name."""
+    return any(t.lower_ == "ethnic" and t.i + 1 < span.end
+               and span.doc[t.i + 1].ent_type_ in ("NORP", "GPE") for t in span)
