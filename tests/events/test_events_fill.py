@@ -79,9 +79,10 @@ def test_fill_no_default_recipient_for_actor_without_country(code):
     assert code("Opposition parties demanded early elections.", "REQUEST") == [(("?",), ())]
 
 
-def test_fill_phone_call_makes_both_parties_actors(code):
+def test_fill_phone_call_keeps_caller_and_called_apart(code):
+    # who called whom is news (CHN GOV -> RUS GOV for "Xi told Putin in a phone call")
     assert code("The Chilean president telephoned the Argentine president on Friday.",
-                "CONSULT") == [(("ARG", "CHL"), ())]
+                "CONSULT") == [(("CHL",), ("ARG",))]
 
 
 def test_fill_foreign_people_do_not_take_the_state_code(code):

@@ -29,8 +29,8 @@ CASES: list[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None]] = [
     # CONSULT
     ("The Turkish foreign minister held talks with Greece in Athens.", "CONSULT", ("TUR",),
      ("GRC",)),
-    ("President Macron telephoned the Nigerian president on Monday.", "CONSULT",
-     ("FRA", "NGA"), None),
+    ("President Macron telephoned the Nigerian president on Monday.", "CONSULT", ("FRA",),
+     ("NGA",)),
     ("The Indian prime minister visited Nepal last week.", "CONSULT", ("IND",), ("NPL",)),
     ("Brazil hosted the Angolan president.", "CONSULT", ("BRA",), ("AGO",)),
     ("Oman brokered talks between Iran and the United States.", "CONSULT", ("OMN",), None),

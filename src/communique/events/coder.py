@@ -618,9 +618,6 @@ class EventCoder:
             recipients = home_target(entry.plover_type or code.plover_type, actors,
                                      self.countries, code.code,
                                      named=lambda: named_codes(trigger.sent.ents))
-        if code.plover_mode == "phone" and recipients:
-            # PLOVER: a call has no host or visitor, so every party to it is an actor.
-            actors, recipients = actors + recipients, []
         lo = min(trigger.i, trigger_last.i)
         hi = max(trigger.i, trigger_last.i)
         words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)
