@@ -132,3 +132,51 @@ def test_events_types_fraction_of_a_group_names_the_group(pipeline):
     events = process_text("Half of the Congolese militiamen surrendered on Sunday.",
                           pub_date=PUB, pipeline=pipeline).events
     assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("RETREAT", ["COD"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Kenyan students protested against the new fees.",
+    "A group of Chilean miners protested the closure of the mine.",
+    "A crowd protested outside the Kenyan parliament on Monday.",
+])
+def test_events_types_crowds_that_protest_demonstrate(types, text):
+    # PLOVER: PROTEST is collective civilian action; the words "protest against" do not decide.
+    assert types(text) == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese foreign ministry protested against the visit.",
+    "The Japanese embassy protested over the arrest of its citizens.",
+    "A Kenyan human rights group protested the verdict.",
+])
+def test_events_types_officials_and_bodies_that_protest_complain(types, text):
+    # PLOVER: diplomatic protests and complaints by organisations are ACCUSE, not PROTEST.
+    assert types(text) == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Iraqi Kurds rallied in Erbil demanding a referendum.",
+    "About 300 Algerian students blocked roads in Oran demanding that the rector resign.",
+    "Kenyan nurses marched through Nairobi calling for higher wages.",
+])
+def test_events_types_topic_of_a_protest_is_not_a_request(types, text):
+    # PLOVER: the topic of a protest, typically a REQUEST, is not coded as a separate event.
+    assert types(text) == {"PROTEST"}
+
+
+def test_events_types_demand_with_its_own_subject_stays(types):
+    text = "Students protested in Nairobi, and the union demanded that the minister resign."
+    assert types(text) == {"PROTEST", "REQUEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police used water cannon to break up the demonstration.",
+    "Liberian riot police used tear gas to disperse demonstrators in Monrovia.",
+])
+def test_events_types_instrument_of_an_act_is_not_an_event(types, text):
+    # "Used tear gas to disperse" reports one dispersal (COERCE), not an assault as well.
+    assert types(text) == {"COERCE"}
+
+
+def test_events_types_instrument_without_purpose_is_the_act(types):
+    assert types("Kenyan police used tear gas against the protesters.") == {"ASSAULT"}

@@ -21,7 +21,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames, roles
+from . import frames, roles, scope, senses
 from .fill import DOMESTIC_SECTORS, home_target
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import failed, is_offer, is_refusal, refusal_code
@@ -113,7 +113,7 @@ class EventCoder:
                 if event is not None:
                     event.story_id = story_id
                     events.append(event)
-        return _unique(_fold_outcomes(events, triggers, sent))
+        return _unique(scope.drop_parts(_fold_outcomes(events, triggers, sent), sent))
 
     # -- verbs ------------------------------------------------------------------------------
 
@@ -124,6 +124,8 @@ class EventCoder:
         entry = self._match(tok, pos)
         if entry is None:
             return None
+        if tok.lemma_.lower() in senses.PROTEST_VERBS:
+            entry = self._protest_sense(tok, entry, pub_date)
         comp = frames.complement(tok)
         if self.ontology[entry.cameo].quad_code in (1, 3) or entry.constraint("xcomp") is not None:
             # What is pledged, demanded, refused or threatened has not happened: the clause
@@ -221,6 +223,12 @@ class EventCoder:
         entry = Entry("VERB", speech.lemma_.lower(), "100")
         return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
                            pub_date)
+
+    def _protest_sense(self, tok: Token, entry: Entry, pub_date: date | None) -> Entry:
+        """A crowd's protest is a demonstration, anyone else's a complaint (see senses)."""
+        subj, passive = frames.subject(tok)
+        actors = self._actors(subj, pub_date) if subj is not None and not passive else []
+        return senses.protest_sense(entry, subj, actors)
 
     def _match(self, tok: Token, pos: str) -> Entry | None:
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):

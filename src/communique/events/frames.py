@@ -18,6 +18,8 @@ OBJECTS = {"dobj", "obj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "can"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
+#: Verbs whose object is the means of the act their infinitive names ("used X to disperse").
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise"}
 # Modifiers cut off when a noun phrase is turned into text for actor resolution.
 _NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "det", "prep", "case"}
 
@@ -200,7 +202,8 @@ def is_purpose(tok: Token) -> bool:
     for _ in range(6):
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                        for c in tok.children):
-            return True
+            # "used tear gas to disperse ...": what an instrument is used for is the act.
+            return tok.head.lemma_.lower() not in INSTRUMENT_VERBS
         if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
