@@ -180,3 +180,34 @@ def test_events_types_instrument_of_an_act_is_not_an_event(types, text):
 
 def test_events_types_instrument_without_purpose_is_the_act(types):
     assert types("Kenyan police used tear gas against the protesters.") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine opposed the deployment of Russian peacekeepers.",
+    "Germany opposed the French plan.",
+])
+def test_events_types_opposing_a_plan_or_deployment_is_reject(types, text):
+    # Opposing what is proposed says no to it (REJECT); opposing a decision is criticism.
+    assert types(text) == {"REJECT"}
+
+
+def test_events_types_opposing_a_decision_is_accuse(types):
+    assert types("Hungary opposed the decision of the court.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran called the sanctions illegal.",
+    "The Egyptian minister called the decision a violation of international law.",
+    "The Kenyan president called the opposition leaders traitors.",
+])
+def test_events_types_calling_something_a_crime_is_accuse(types, text):
+    assert types(text) == {"ACCUSE"}
+
+
+def test_events_types_calling_talks_a_success_is_no_call(types):
+    assert "CONSULT" not in types("The Egyptian minister called the agreement a success.")
+
+
+def test_events_types_date_after_call_is_not_call_on(types):
+    # "on Monday" says when; it does not make the phone call a "call on" (REQUEST).
+    assert types("The Kenyan president called his Ugandan counterpart on Monday.") == {"CONSULT"}

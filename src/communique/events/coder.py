@@ -269,6 +269,10 @@ class EventCoder:
                 if not any(c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)
                            for c in tok.children):
                     return False
+            elif key == "oprd":
+                words = frames.predicate_words(tok)
+                if not words or (values and not words & values):
+                    return False
             elif key == "xcomp":
                 comp = frames.complement(tok)
                 if comp is None or (values and comp.lemma_.lower() not in values):

@@ -49,9 +49,8 @@ def drop_parts(events: list[Event], sent: Span) -> list[Event]:
     for i, event in by_token.items():
         tok = doc[i]
         if event.event_type == "REQUEST" and protests and _is_topic(tok, protests):
-            target = by_token[_protest_above(tok, protests)]
-            if not target.recipient:
-                target.recipient = event.recipient
+            # The demand's addressee or object ("demanding the release of the activists")
+            # is not whom the protest is against: the protest keeps its own recipient.
             dropped.add(id(event))
             continue
         purpose = instrument_purpose(tok)
