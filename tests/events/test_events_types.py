@@ -211,3 +211,9 @@ def test_events_types_calling_talks_a_success_is_no_call(types):
 def test_events_types_date_after_call_is_not_call_on(types):
     # "on Monday" says when; it does not make the phone call a "call on" (REQUEST).
     assert types("The Kenyan president called his Ugandan counterpart on Monday.") == {"CONSULT"}
+
+
+def test_events_types_he_after_a_quoted_person_is_that_person(pipeline):
+    text = "Kenyan President William Ruto was quoted as saying he would meet the Ugandan president."
+    events = process_text(text, pub_date=PUB, pipeline=pipeline).events
+    assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("AGREE", ["KEN"])]

@@ -421,8 +421,9 @@ class EventCoder:
             if head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in ("he", "she"):
                 # A named person subject earlier in the same sentence comes first ("Xi
                 # stressed ... language he used"), then the article's last-named person.
-                earlier = [t for t in head.sent if t.i < head.i and t.dep_ in frames.SUBJECTS
-                           and t.ent_type_ == "PERSON"]
+                # ("X was quoted as saying he ...": a passive subject counts too.)
+                earlier = [t for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"
+                           and t.dep_ in frames.SUBJECTS | frames.PASSIVE_SUBJECTS]
                 if earlier:
                     return self._resolve_token(earlier[-1], day)
                 if self.resolve_pronoun is None:
