@@ -132,3 +132,88 @@ def test_events_types_fraction_of_a_group_names_the_group(pipeline):
     events = process_text("Half of the Congolese militiamen surrendered on Sunday.",
                           pub_date=PUB, pipeline=pipeline).events
     assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("RETREAT", ["COD"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Kenyan students protested against the new fees.",
+    "A group of Chilean miners protested the closure of the mine.",
+    "A crowd protested outside the Kenyan parliament on Monday.",
+])
+def test_events_types_crowds_that_protest_demonstrate(types, text):
+    # PLOVER: PROTEST is collective civilian action; the words "protest against" do not decide.
+    assert types(text) == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese foreign ministry protested against the visit.",
+    "The Japanese embassy protested over the arrest of its citizens.",
+    "A Kenyan human rights group protested the verdict.",
+])
+def test_events_types_officials_and_bodies_that_protest_complain(types, text):
+    # PLOVER: diplomatic protests and complaints by organisations are ACCUSE, not PROTEST.
+    assert types(text) == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Iraqi Kurds rallied in Erbil demanding a referendum.",
+    "About 300 Algerian students blocked roads in Oran demanding that the rector resign.",
+    "Kenyan nurses marched through Nairobi calling for higher wages.",
+])
+def test_events_types_topic_of_a_protest_is_not_a_request(types, text):
+    # PLOVER: the topic of a protest, typically a REQUEST, is not coded as a separate event.
+    assert types(text) == {"PROTEST"}
+
+
+def test_events_types_demand_with_its_own_subject_stays(types):
+    text = "Students protested in Nairobi, and the union demanded that the minister resign."
+    assert types(text) == {"PROTEST", "REQUEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police used water cannon to break up the demonstration.",
+    "Liberian riot police used tear gas to disperse demonstrators in Monrovia.",
+])
+def test_events_types_instrument_of_an_act_is_not_an_event(types, text):
+    # "Used tear gas to disperse" reports one dispersal (COERCE), not an assault as well.
+    assert types(text) == {"COERCE"}
+
+
+def test_events_types_instrument_without_purpose_is_the_act(types):
+    assert types("Kenyan police used tear gas against the protesters.") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine opposed the deployment of Russian peacekeepers.",
+    "Germany opposed the French plan.",
+])
+def test_events_types_opposing_a_plan_or_deployment_is_reject(types, text):
+    # Opposing what is proposed says no to it (REJECT); opposing a decision is criticism.
+    assert types(text) == {"REJECT"}
+
+
+def test_events_types_opposing_a_decision_is_accuse(types):
+    assert types("Hungary opposed the decision of the court.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran called the sanctions illegal.",
+    "The Egyptian minister called the decision a violation of international law.",
+    "The Kenyan president called the opposition leaders traitors.",
+])
+def test_events_types_calling_something_a_crime_is_accuse(types, text):
+    assert types(text) == {"ACCUSE"}
+
+
+def test_events_types_calling_talks_a_success_is_no_call(types):
+    assert "CONSULT" not in types("The Egyptian minister called the agreement a success.")
+
+
+def test_events_types_date_after_call_is_not_call_on(types):
+    # "on Monday" says when; it does not make the phone call a "call on" (REQUEST).
+    assert types("The Kenyan president called his Ugandan counterpart on Monday.") == {"CONSULT"}
+
+
+def test_events_types_he_after_a_quoted_person_is_that_person(pipeline):
+    text = "Kenyan President William Ruto was quoted as saying he would meet the Ugandan president."
+    events = process_text(text, pub_date=PUB, pipeline=pipeline).events
+    assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("AGREE", ["KEN"])]

@@ -22,7 +22,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames, roles
+from . import frames, roles, scope, senses
 from .fill import DOMESTIC_SECTORS, home_target, is_foreign, named_codes
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import failed, is_offer, is_refusal, refusal_code
@@ -114,7 +114,7 @@ class EventCoder:
                 if event is not None:
                     event.story_id = story_id
                     events.append(event)
-        return _unique(_fold_outcomes(events, triggers, sent))
+        return _unique(scope.drop_parts(_fold_outcomes(events, triggers, sent), sent))
 
     # -- verbs ------------------------------------------------------------------------------
 
@@ -125,6 +125,8 @@ class EventCoder:
         entry = self._match(tok, pos)
         if entry is None:
             return None
+        if tok.lemma_.lower() in senses.PROTEST_VERBS:
+            entry = self._protest_sense(tok, entry, pub_date)
         comp = frames.complement(tok)
         if self.ontology[entry.cameo].quad_code in (1, 3) or entry.constraint("xcomp") is not None:
             # What is pledged, demanded, refused or threatened has not happened: the clause
@@ -228,6 +230,12 @@ class EventCoder:
         return self._event("100", entry, actors, recipients, speech, tok, sentence, when,
                            pub_date)
 
+    def _protest_sense(self, tok: Token, entry: Entry, pub_date: date | None) -> Entry:
+        """A crowd's protest is a demonstration, anyone else's a complaint (see senses)."""
+        subj, passive = frames.subject(tok)
+        actors = self._actors(subj, pub_date) if subj is not None and not passive else []
+        return senses.protest_sense(entry, subj, actors)
+
     def _match(self, tok: Token, pos: str) -> Entry | None:
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
             if self._fits(tok, entry):
@@ -266,6 +274,10 @@ class EventCoder:
                 # a that-clause saying what was said ("protested that the police ...")
                 if not any(c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)
                            for c in tok.children):
+                    return False
+            elif key == "oprd":
+                words = frames.predicate_words(tok)
+                if not words or (values and not words & values):
                     return False
             elif key == "xcomp":
                 comp = frames.complement(tok)
@@ -415,8 +427,9 @@ class EventCoder:
             if head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in ("he", "she"):
                 # A named person subject earlier in the same sentence comes first ("Xi
                 # stressed ... language he used"), then the article's last-named person.
-                earlier = [t for t in head.sent if t.i < head.i and t.dep_ in frames.SUBJECTS
-                           and t.ent_type_ == "PERSON"]
+                # ("X was quoted as saying he ...": a passive subject counts too.)
+                earlier = [t for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"
+                           and t.dep_ in frames.SUBJECTS | frames.PASSIVE_SUBJECTS]
                 if earlier:
                     return self._resolve_token(earlier[-1], day)
                 if self.resolve_pronoun is None:

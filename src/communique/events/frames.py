@@ -18,6 +18,8 @@ OBJECTS = {"dobj", "obj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "can"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
+#: Verbs whose object is the means of the act their infinitive names ("used X to disperse").
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise"}
 # Modifiers cut off when a noun phrase is turned into text for actor resolution.
 _NP_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "det", "prep", "case"}
 
@@ -27,7 +29,15 @@ def preps(tok: Token) -> list[Token]:
 
 
 def prep_lemmas(tok: Token) -> set[str]:
-    return {c.lower_ for c in preps(tok)}
+    """The prepositions of a trigger's frame. A phrase that only says when ("called his
+    counterpart *on Monday*", "agreed *on Tuesday*") is no part of the frame: it must not make
+    "call" a "call on" or "agree" an "agree on"."""
+    return {c.lower_ for c in preps(tok) if not _time_phrase(c)}
+
+
+def _time_phrase(prep: Token) -> bool:
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def particles(tok: Token) -> set[str]:
@@ -77,6 +87,26 @@ def object_words(tok: Token) -> set[str]:
             for p in preps(o):
                 if p.lower_ == "of":
                     words.update(c.lemma_.lower() for c in p.children if c.dep_ == "pobj")
+    return words
+
+
+def predicate_words(tok: Token) -> set[str]:
+    """What the object is called: "called the decision *a violation*", "called the sanctions
+    *illegal*", "labelled the visit *a provocation*" (a second object). A plural noun right
+    after another plural ("called the opposition leaders traitors") is the second noun
+    phrase, as plurals do not modify nouns."""
+    words: set[str] = set()
+    objects = [c for c in tok.children if c.dep_ in OBJECTS]
+    for c in tok.children:
+        if c.dep_ == "oprd":
+            words.update((c.lemma_.lower(), c.lower_))
+    for obj in objects[1:]:
+        words.update((obj.lemma_.lower(), obj.lower_))
+    for obj in objects[:1]:
+        before = obj.doc[obj.i - 1] if obj.i > 0 else None
+        if (obj.tag_ == "NNS" and before is not None and before.dep_ == "compound"
+                and before.tag_ == "NNS" and before.head.i == obj.i):
+            words.update((obj.lemma_.lower(), obj.lower_))
     return words
 
 
@@ -200,7 +230,8 @@ def is_purpose(tok: Token) -> bool:
     for _ in range(6):
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                        for c in tok.children):
-            return True
+            # "used tear gas to disperse ...": what an instrument is used for is the act.
+            return tok.head.lemma_.lower() not in INSTRUMENT_VERBS
         if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
             return False
         tok = tok.head

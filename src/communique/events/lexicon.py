@@ -21,7 +21,7 @@ NO_EVENT = "-"  # a frame that blocks the more general ones: the words are not a
 DEFAULT_RECIPIENT = (
     "dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "ccomp",
 )
-_KEYS = {"prep", "prt", "dobj", "pobj", "xcomp", "objmod", "ccomp"}
+_KEYS = {"prep", "prt", "dobj", "pobj", "xcomp", "objmod", "ccomp", "oprd"}
 
 
 @dataclass(frozen=True)
