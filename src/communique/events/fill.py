@@ -19,6 +19,9 @@ vetoed the package") acts abroad as often as at home, and agreements, consultati
 support and accusations have no party by default, so none is supplied for them; nor when the
 sentence names any foreign country or international body, who may well be the party meant.
 
+Actors known only by sector ("protesters", "students") take the country of the state agent
+acting on them, or of the one country the event names (:func:`fill_country`).
+
 Codes that only the event's place can give:
 
 "Prisoners rioted at a jail in Dili", "hundreds of thousands of people blocked streets in Hong
@@ -129,6 +132,27 @@ def is_foreign(actor: Actor) -> bool:
     the country where they are, whom no state in the sentence should lend its code."""
     return any(w in _FOREIGN_WORDS for w in actor.entity_text.lower().split())
 
+
+def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozenset[str]
+                 ) -> None:
+    """Give a country to actors known only by sector ("protesters", "students").
+
+    News codes such people with the country they are in: that of the state agent
+    acting on them ("Turkish police ... students" -> TUR), or else the one country
+    the event names. With several countries in play we leave the code empty, and a body
+    that is not a state ("U.N. helicopters evacuated civilians") gives its code to nobody.
+    """
+    missing = [a for a in actors + recipients if not a.code and a.sector and not is_foreign(a)]
+    if not missing:
+        return
+    states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}
+    if len(states) != 1:
+        named = {a.code for a in actors + recipients if a.code}
+        states = named if len(named) == 1 and named <= countries else set()
+    if len(states) == 1:
+        code = next(iter(states))
+        for a in missing:
+            a.code = code
 
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
     """Give uncoded actors the country of the place their event happened in, and measures
