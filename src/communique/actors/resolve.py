@@ -58,6 +58,7 @@ SURNAME_GRACE = timedelta(days=2 * 365)
 _PERSON_KINDS = ("person", "surname", "title_only")
 _PRIORITY = ("custom", "group", "org", "country", "seat", "adjective", "title", "sector", "region")
 _CACHE_LIMIT = 50_000
+_LOCATIVE = frozenset(["in", "inside", "near", "at", "across", "within"])
 
 
 class ActorResolver:
@@ -161,7 +162,10 @@ class ActorResolver:
         head = head_side[h]
         trailing = [s for s in head_side[h + 1 :] if s.kind == "word"]
         modifiers = [head_side[i] for i in entries[:-1]]
-        if complement:
+        stateless = self.kb.transnational_code(head.tokens) if head.kind == "entry" else None
+        if complement and not (stateless == "IGO" and _locative(spans, complement)):
+            # "peacekeepers in Lebanon" serve there, they are not Lebanon's own; but "rights
+            # groups in Zimbabwe" are Zimbabwe's civil society
             modifiers += [s for s in complement if s.kind == "entry" and not s.blocked]
         people = [e for e in head.entries if e.kind in _PERSON_KINDS]
         before = head_side[h - 1] if h > 0 else None
@@ -204,6 +208,10 @@ class ActorResolver:
         sector = entry.sector
         if entry.kind == "title":
             return self._title_actor(entry.ref, source, text, when, former, bool(trailing))
+        if stateless and source is None and not former:
+            self._note(f"{' '.join(t.raw for t in head.tokens)!r} with no country: "
+                       f"{stateless} {sector or ''} (transnational.tsv)")
+            return Actor(text, stateless, sector)
         return self._with_source(text, sector, source, former)
 
     # ------------------------------------------------------------------ pieces
@@ -380,6 +388,13 @@ def _label(ref: object) -> str:
 
 def _group_actor(group: ArmedGroup, text: str) -> Actor:
     return Actor(text, group.code, group.sector, group.wikidata, group.name)
+
+
+def _locative(spans: list[Span], complement: list[Span]) -> bool:
+    """True when the complement follows a preposition of place ("in", "near", "at")."""
+    start = complement[0].start
+    return any(s.kind == "prep" and s.end == start and s.tokens[0].norm in _LOCATIVE
+               for s in spans)
 
 
 def _primary(entries: list[Entry]) -> Entry | None:
