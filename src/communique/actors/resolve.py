@@ -58,7 +58,6 @@ SURNAME_GRACE = timedelta(days=2 * 365)
 _PERSON_KINDS = ("person", "surname", "title_only")
 _PRIORITY = ("custom", "group", "org", "country", "seat", "adjective", "title", "sector", "region")
 _CACHE_LIMIT = 50_000
-_LOCATIVE = frozenset(["in", "inside", "near", "at", "across", "within"])
 
 
 class ActorResolver:
@@ -163,9 +162,7 @@ class ActorResolver:
         trailing = [s for s in head_side[h + 1 :] if s.kind == "word"]
         modifiers = [head_side[i] for i in entries[:-1]]
         stateless = self.kb.transnational_code(head.tokens) if head.kind == "entry" else None
-        if complement and not (stateless == "IGO" and _locative(spans, complement)):
-            # "peacekeepers in Lebanon" serve there, they are not Lebanon's own; but "rights
-            # groups in Zimbabwe" are Zimbabwe's civil society
+        if complement:
             modifiers += [s for s in complement if s.kind == "entry" and not s.blocked]
         people = [e for e in head.entries if e.kind in _PERSON_KINDS]
         before = head_side[h - 1] if h > 0 else None
@@ -388,13 +385,6 @@ def _label(ref: object) -> str:
 
 def _group_actor(group: ArmedGroup, text: str) -> Actor:
     return Actor(text, group.code, group.sector, group.wikidata, group.name)
-
-
-def _locative(spans: list[Span], complement: list[Span]) -> bool:
-    """True when the complement follows a preposition of place ("in", "near", "at")."""
-    start = complement[0].start
-    return any(s.kind == "prep" and s.end == start and s.tokens[0].norm in _LOCATIVE
-               for s in spans)
 
 
 def _primary(entries: list[Entry]) -> Entry | None:
