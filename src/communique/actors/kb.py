@@ -35,7 +35,7 @@ from .records import (
     Term,
     Title,
 )
-from .text import is_acronym, key_of, tokenize
+from .text import Token, is_acronym, key_of, tokenize
 from .tsv import Row, parse_date, read_rows, split_list
 
 __all__ = ["DATA_DIR", "FILES", "KnowledgeBase", "default_kb"]
@@ -54,6 +54,7 @@ FILES: dict[str, tuple[str, ...]] = {
     ),
     "offices.tsv": ("person", "office", "body", "sector", "start", "end", "note"),
     "successions.tsv": ("code", "part_of", "until", "note"),
+    "transnational.tsv": ("code", "sector", "phrases"),
 }
 
 
@@ -88,6 +89,9 @@ class KnowledgeBase:
         self.sources: list[Path] = []
         self.customs: list[CustomActor] = []
         self.successions: dict[str, tuple[str, date]] = {}
+        #: folded phrase ("aid agency") -> PLOVER non-state code (NGO) when no country is named
+        self.transnational: dict[str, str] = {}
+        self.transnational_rows: list[tuple[str, str, tuple[str, ...], int]] = []
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -131,6 +135,7 @@ class KnowledgeBase:
             "people.tsv": self._read_person,
             "offices.tsv": self._read_term,
             "successions.tsv": self._read_succession,
+            "transnational.tsv": self._read_transnational,
         }
         for name, columns in FILES.items():
             for path in _parts(directory, name):
@@ -245,6 +250,14 @@ class KnowledgeBase:
             raise row.error("column 'until' is empty")
         self.successions[row.required("code")] = (row.required("part_of"), until)
 
+    def _read_transnational(self, row: Row) -> None:
+        phrases = tuple(split_list(row.get("phrases")))
+        if not phrases:
+            raise row.error("column 'phrases' is empty")
+        self.transnational_rows.append(
+            (row.required("code"), row.required("sector"), phrases, row.line)
+        )
+
     # ------------------------------------------------------------------ indexing
     def _add(self, alias: str, entry: Entry) -> None:
         tokens = tokenize(alias)
@@ -305,6 +318,13 @@ class KnowledgeBase:
         for sector in self.sectors.values():
             for head in sector.heads:
                 self._add(head, Entry("sector", sector, sector.code, proper=False))
+        for code, sector_code, phrases, _ in self.transnational_rows:
+            sector = self.sectors.get(sector_code)
+            if sector is None:  # validate.py reports it; the phrases cannot head an actor
+                continue
+            for phrase in phrases:
+                self._add(phrase, Entry("sector", sector, sector_code, proper=False))
+                self.transnational[key_of(tokenize(phrase))] = code
         for region in self.regions:
             for alias in (region.name, *region.aliases):
                 self._add(alias, Entry("region", region, proper=False))
@@ -354,6 +374,10 @@ class KnowledgeBase:
             return code
         part_of, until = self.successions[code]
         return self.code_on(part_of, when) if when < until else code
+
+    def transnational_code(self, tokens: Iterable[Token]) -> str | None:
+        """The non-state code (NGO, IGO, ...) a generic phrase such as "aid agency" carries."""
+        return self.transnational.get(key_of(tuple(tokens)))
 
     def terms_of(self, person: str) -> list[Term]:
         return self.terms_by_person.get(person, [])

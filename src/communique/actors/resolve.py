@@ -12,7 +12,9 @@ records):
   RUS MIL, but "Chinese food" or "the Russian economy" is no actor (None). A lone
   adjective or demonym ("Russian", "Iraqis") is the country with no sector.
 * A sector noun with no country ("rebels", "police") gives code None with the
-  sector; a title with no country ("the president") likewise gives GOV.
+  sector; a title with no country ("the president") likewise gives GOV. But a body
+  of no state ("a rights group", "international mediators") takes PLOVER's
+  non-state code (NGO, IGO, MNC, ISM) from transnational.tsv.
 * Offices: "Russia's foreign minister", "the US President" give the country and
   sector, and, when the article date ``when`` is given and the holder on that date
   is known, the holder's Wikidata id and name.
@@ -161,6 +163,7 @@ class ActorResolver:
         head = head_side[h]
         trailing = [s for s in head_side[h + 1 :] if s.kind == "word"]
         modifiers = [head_side[i] for i in entries[:-1]]
+        stateless = self.kb.transnational_code(head.tokens) if head.kind == "entry" else None
         if complement:
             modifiers += [s for s in complement if s.kind == "entry" and not s.blocked]
         people = [e for e in head.entries if e.kind in _PERSON_KINDS]
@@ -204,6 +207,9 @@ class ActorResolver:
         sector = entry.sector
         if entry.kind == "title":
             return self._title_actor(entry.ref, source, text, when, former, bool(trailing))
+        if stateless and source is None and not former:
+            self._note(f"no country named: {stateless} {sector or ''} (transnational.tsv)")
+            return Actor(text, stateless, sector)
         return self._with_source(text, sector, source, former)
 
     # ------------------------------------------------------------------ pieces

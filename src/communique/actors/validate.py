@@ -71,7 +71,20 @@ def validate_kb(kb: KnowledgeBase) -> list[str]:
     for code, (part_of, _) in kb.successions.items():
         if code not in kb.countries or part_of not in kb.countries:
             problems.append(f"successions: {code} -> {part_of} names an unknown country")
+    problems += _check_transnational(kb)
     problems += _check_unique_ids(kb)
+    return problems
+
+
+def _check_transnational(kb: KnowledgeBase) -> list[str]:
+    """Generic non-state phrases carry a generic code; the UN and EU are named bodies."""
+    problems = []
+    for code, sector, _, line in kb.transnational_rows:
+        if code not in PLOVER_ACTOR_CODES or code in ("UNO", "EUR"):
+            problems.append(f"transnational: line {line} code {code!r} is not a generic "
+                            "PLOVER non-state code (IGO, NGO, ISM, IMG, MNC)")
+        if sector not in kb.sectors:
+            problems.append(f"transnational: line {line} has unknown sector {sector!r}")
     return problems
 
 
