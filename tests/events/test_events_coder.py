@@ -166,6 +166,15 @@ def test_coder_resignation_is_retreat(code):
 def test_coder_people_known_by_where_they_are(code):
     events = code("Opposition groups in Zimbabwe demanded new elections.")
     assert events[0].actor[0].code == "ZWE"
+    events = code("Rights groups in Zimbabwe condemned the arrests.")
+    assert (events[0].actor[0].code, events[0].actor[0].sector) == ("ZWE", "SOC")
+
+
+def test_coder_international_or_named_groups_stay_transnational(code):
+    events = code("International aid groups in Sudan condemned the attack on the convoy.")
+    assert events[0].actor[0].code == "NGO"
+    events = code("Amnesty International in Kenya condemned the arrests.")
+    assert events[0].actor[0].code == "NGO"
 
 
 def test_coder_state_coercion_without_target_falls_on_its_people(code):

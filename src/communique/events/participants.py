@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Actor
 from . import frames, roles
@@ -101,7 +101,9 @@ class Participants:
                 if roles.is_ethnic(span):
                     # "ethnic Albanians in Serbia" are a people where they live, not a state
                     return self._located(head, day) or replace(actor, code=None)
-                if not actor.code:  # "opposition groups in Zimbabwe": the place gives it
+                if not actor.code or _local_kind(actor, span):
+                    # "opposition groups in Zimbabwe", "rights groups in Zimbabwe": the place
+                    # gives it (a generic NGO is transnational only when nothing is local)
                     located = self._located(head, day)
                     if located is not None:
                         return located
@@ -282,3 +284,13 @@ def same_actor(actor: Actor, others: list[Actor]) -> bool:
         or (actor.code, actor.sector, actor.identifier_id) == (o.code, o.sector, o.identifier_id)
         for o in others
     )
+
+
+_WORLDWIDE = {"international", "foreign", "global", "transnational", "western", "multinational"}
+
+
+def _local_kind(actor: Actor, span: Span) -> bool:
+    """A generic non-governmental group ("rights groups") that a place may make local: not a
+    named one (Amnesty International), and not one the phrase calls international."""
+    return (actor.code == "NGO" and actor.identifier_text is None
+            and not any(t.lower_ in _WORLDWIDE for t in span))
