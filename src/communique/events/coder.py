@@ -25,7 +25,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames, roles, scope, senses
+from . import frames, roles, scope, senses, unnamed
 from .assembly import build_event, fold_outcomes, unique_events
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import apply_modality, failed, is_refusal, refusal_code, threat_code
@@ -60,6 +60,7 @@ class EventCoder:
         )
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
+        self.attack_nouns = unnamed.attack_nouns(self.lexicon, self.ontology)
         #: How a trigger is dated; an attribute so that a caller can time or replace it.
         self.event_date = event_date
 
@@ -180,7 +181,8 @@ class EventCoder:
         if not actors and subj is not None and self.lexicon.lookup("NOUN", subj.lemma_.lower()):
             # "Recent US drone strikes killed ...": the attack's owner did it.
             actors = self.participants.owner(subj, when.date if when else pub_date)
-        if not actors and not passive:
+        if not actors and not passive and not self._unnamed_attack(
+                subj, cameo, plover_type or entry.plover_type):
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
         if frames.is_passive(tok) and not stative:
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
@@ -353,6 +355,14 @@ class EventCoder:
                            pub_date)
 
     # -- parts ------------------------------------------------------------------------------
+
+    def _unnamed_attack(self, subj: Token | None, cameo: str, plover_type: str | None) -> bool:
+        """ "A roadside bomb killed four soldiers": the subject is the means of an attack,
+        whose author the text does not name (see unnamed)."""
+        ptype = plover_type or self.ontology[cameo].plover_type
+        return (subj is not None and ptype in unnamed.VIOLENT_TYPES
+                and unnamed.is_means(subj, self.attack_nouns))
+
 
     def _implied_recipients(
         self, tok: Token, comp: Token | None, cameo: str, plover_type: str | None,

@@ -1,0 +1,57 @@
+"""Attacks whose author the text does not name.
+
+"A roadside bomb killed four soldiers", "the blast wounded twelve people", "a journalist was
+killed in a car bomb explosion": the subject (or the passive's agent) is the means of the
+attack, not who carried it out. The coder keeps such an event with no actor for the moment;
+once the event's place is known, :func:`~communique.events.fill.codes_from_places` gives it
+the country where it happened as actor, as the PLOVER gold records code such attacks.
+Elsewhere the event keeps an empty actor: the PLOVER manual ("Required entities") leaves
+such events uncoded, but PLOVER's gold records keep some, and a reader searching by victim
+or place still wants them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..errors import DataFileError
+from .lexicon import NO_EVENT, Lexicon
+from .ontology import Ontology
+
+DATA = Path(__file__).parent / "data" / "means.txt"
+#: PLOVER types whose act may be reported by its means alone.
+VIOLENT_TYPES = frozenset({"ASSAULT"})
+
+
+@cache
+def load_means(path: Path = DATA) -> frozenset[str]:
+    """Read the means-of-attack nouns: one lemma a line, ``#`` starts a comment."""
+    words: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            word = line.split("#", 1)[0].strip().lower()
+            if not word:
+                continue
+            if " " in word or "\t" in word:
+                raise DataFileError(str(path), number, f"expected one lemma, got {word!r}")
+            words.add(word)
+    return frozenset(words)
+
+
+def attack_nouns(lexicon: Lexicon, ontology: Ontology) -> frozenset[str]:
+    """The nouns the lexicon codes as attacks ("attack", "bombing", "shelling")."""
+    return frozenset(
+        lemma for (pos, lemma), entries in lexicon.entries.items()
+        if pos == "NOUN" and any(e.cameo != NO_EVENT and (e.plover_type or ontology[e.cameo]
+                                 .plover_type) in VIOLENT_TYPES for e in entries))
+
+
+def is_means(tok: Token, attack_nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether ``tok`` names the means of an attack ("bomb", "blast") or the attack itself
+    ("the attack killed ..."); ``attack_nouns`` are the lexicon's own attack nouns."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in load_means() or lemma in attack_nouns)
+
