@@ -194,7 +194,8 @@ class EventCoder:
                 return None  # "was attacked" with neither side known says nothing
         else:
             recipients = self.participants.recipients(
-                tok, entry, comp, when.date if when else pub_date)
+                tok, entry, comp, when.date if when else pub_date,
+                inner=self._match(comp, "VERB") if comp is not None else None)
         recipients = [r for r in recipients if not same_actor(r, actors)]
         if not recipients:
             recipients = self._implied_recipients(
@@ -336,8 +337,7 @@ class EventCoder:
                     actors = self.participants.actors(subj, day)
         between = frames.prep_objects(tok, "between")
         if not actors and between:
-            parties = [a for t in frames.conjuncts(between[0])
-                       for a in self.participants.actors(t, day)]
+            parties = self.participants.actors(between[0], day)  # splits "X and Y" itself
             if len(parties) >= 2:
                 return self._event(entry.cameo, entry, parties[:1], parties[1:], tok, tok,
                                    sentence, when, pub_date)

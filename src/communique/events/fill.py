@@ -160,6 +160,12 @@ def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozen
     if len(states) == 1:
         code = next(iter(states))
         for a in missing:
+            if a.sector == "GOV" and any(a is x for x in actors) and any(
+                    o.code == code and o.sector in (None, "GOV") for o in recipients):
+                # "the president welcomed the South African leader", "the minister broke
+                # his promise to Ghana": a government acting on another state or its
+                # government is most often not of that state.
+                continue
             a.code = code
 
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
