@@ -65,6 +65,22 @@ def test_unnamed_disaster_is_not_an_attack(code):
 
 def test_unnamed_means_list_rejects_a_phrase(tmp_path: Path):
     bad = tmp_path / "means.txt"
-    bad.write_text("# means\nbomb\ncar bomb\n", encoding="utf-8")
+    bad.write_text("# means\nbomb\tlocal\ncar bomb\tlocal\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="means.txt:3"):
         load_means(bad)
+
+
+def test_unnamed_remote_weapon_says_nothing_of_who_fired_it(code):
+    # a drone or a missile strikes far from where it was launched
+    assert [a for t, a, _ in code("A drone attack set fire to a fuel depot in Belgorod.")
+            if t == "ASSAULT"] in ([], [()])
+
+
+def test_unnamed_place_gives_people_known_by_kind_its_country(code):
+    assert code("NAIROBI, Kenya (Wire) - The African Union urged officials to settle "
+                "their disputes.") == [("REQUEST", ("IGO",), ("KEN",))]
+
+
+def test_unnamed_place_does_not_code_several_governments(code):
+    assert code("NAIROBI, Kenya (Wire) - The African Union urged governments to settle "
+                "their disputes.") == [("REQUEST", ("IGO",), ("?",))]

@@ -68,6 +68,8 @@ _FOREIGN_WORDS = {"foreign", "overseas", "expatriate", "expat", "international"}
 #: CAMEO codes of measures that fall on the people where they are imposed or eased:
 #: coercion (17, blockades 191), threats of administrative measures (132), easing them (081).
 _PLACED_MEASURES = ("17", "191", "132", "081")
+#: Plural nouns that name several states at once.
+_MANY_STATES = {"governments", "countries", "states", "nations"}
 #: Types whose act is coded to the country where it happened when the text names no author.
 _UNNAMED_AUTHOR_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -168,6 +170,11 @@ def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozen
                 continue
             a.code = code
 
+def _many_states(actor: Actor) -> bool:
+    """ "Governments", "countries": several states, whom no one place can give a code."""
+    return any(w in _MANY_STATES for w in actor.entity_text.lower().split())
+
+
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
     """Give uncoded actors and recipients the country of the place their event happened in,
     an attack or coercion by no named actor in a place its own clause names that country as
@@ -183,13 +190,14 @@ def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
             event.actor = [Actor(entity_text=place.text, code=place.country_code)]
         filled = False
         for actor in event.actor:
-            if not actor.code and not is_foreign(actor):
+            if not actor.code:
                 actor.code = place.country_code
                 filled = True
         for recipient in event.recipient:
             # "a journalist was killed in Beirut": people known by what they are belong to
             # the country where it happened to them.
-            if not recipient.code and recipient.sector and not is_foreign(recipient):
+            if (not recipient.code and recipient.sector and not is_foreign(recipient)
+                    and not _many_states(recipient)):
                 recipient.code = place.country_code
         if filled and not event.recipient:
             event.recipient = home_target(event.event_type, event.actor, countries, event.cameo)

@@ -24,21 +24,24 @@ from .ontology import Ontology
 DATA = Path(__file__).parent / "data" / "means.txt"
 #: PLOVER types whose act may be reported by its means alone.
 VIOLENT_TYPES = frozenset({"ASSAULT"})
+_REACHES = {"local", "remote"}
 
 
 @cache
-def load_means(path: Path = DATA) -> frozenset[str]:
-    """Read the means-of-attack nouns: one lemma a line, ``#`` starts a comment."""
-    words: set[str] = set()
+def load_means(path: Path = DATA) -> dict[str, str]:
+    """Read the means-of-attack nouns and their reach (``local`` or ``remote``)."""
+    means: dict[str, str] = {}
     with open(path, encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
-            word = line.split("#", 1)[0].strip().lower()
-            if not word:
+            text = line.split("#", 1)[0].strip()
+            if not text:
                 continue
-            if " " in word or "\t" in word:
-                raise DataFileError(str(path), number, f"expected one lemma, got {word!r}")
-            words.add(word)
-    return frozenset(words)
+            word, _, reach = (p.strip() for p in text.partition("\t"))
+            if " " in word or reach not in _REACHES:
+                raise DataFileError(str(path), number,
+                                    f"expected a lemma, a tab and local or remote, got {text!r}")
+            means[word.lower()] = reach
+    return means
 
 
 def attack_nouns(lexicon: Lexicon, ontology: Ontology) -> frozenset[str]:
@@ -50,8 +53,14 @@ def attack_nouns(lexicon: Lexicon, ontology: Ontology) -> frozenset[str]:
 
 
 def is_means(tok: Token, attack_nouns: frozenset[str] = frozenset()) -> bool:
-    """Whether ``tok`` names the means of an attack ("bomb", "blast") or the attack itself
-    ("the attack killed ..."); ``attack_nouns`` are the lexicon's own attack nouns."""
+    """Whether ``tok`` names a local means of attack ("bomb", "blast") or the attack itself
+    ("the attack killed ..."), with nothing saying it came from afar ("a drone attack");
+    ``attack_nouns`` are the lexicon's own attack nouns."""
+    if tok.pos_ != "NOUN":
+        return False
+    means = load_means()
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lemma in load_means() or lemma in attack_nouns)
-
+    if means.get(lemma) != "local" and not (lemma in attack_nouns and lemma not in means):
+        return False
+    return not any(means.get(c.lemma_.lower()) == "remote" for c in tok.children
+                   if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i)
