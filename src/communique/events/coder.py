@@ -181,8 +181,9 @@ class EventCoder:
         if not actors and subj is not None and self.lexicon.lookup("NOUN", subj.lemma_.lower()):
             # "Recent US drone strikes killed ...": the attack's owner did it.
             actors = self.participants.owner(subj, when.date if when else pub_date)
-        if not actors and not passive and not self._unnamed_attack(
-                subj, cameo, plover_type or entry.plover_type):
+        if not actors and not passive and not unnamed.is_means(
+                subj, plover_type or entry.plover_type or self.ontology[cameo].plover_type,
+                self.attack_nouns):
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
         if frames.is_passive(tok) and not stative:
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
@@ -355,13 +356,6 @@ class EventCoder:
                            pub_date)
 
     # -- parts ------------------------------------------------------------------------------
-
-    def _unnamed_attack(self, subj: Token | None, cameo: str, plover_type: str | None) -> bool:
-        """ "A roadside bomb killed four soldiers": the subject is the means of an attack,
-        whose author the text does not name (see unnamed)."""
-        ptype = plover_type or self.ontology[cameo].plover_type
-        return (subj is not None and ptype in unnamed.VIOLENT_TYPES
-                and unnamed.is_means(subj, self.attack_nouns))
 
 
     def _implied_recipients(

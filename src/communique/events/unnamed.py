@@ -52,11 +52,13 @@ def attack_nouns(lexicon: Lexicon, ontology: Ontology) -> frozenset[str]:
                                  .plover_type) in VIOLENT_TYPES for e in entries))
 
 
-def is_means(tok: Token, attack_nouns: frozenset[str] = frozenset()) -> bool:
-    """Whether ``tok`` names a local means of attack ("bomb", "blast") or the attack itself
-    ("the attack killed ..."), with nothing saying it came from afar ("a drone attack");
-    ``attack_nouns`` are the lexicon's own attack nouns."""
-    if tok.pos_ != "NOUN":
+def is_means(tok: Token | None, event_type: str,
+             attack_nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether the subject ``tok`` of an act of PLOVER type ``event_type`` names a local means
+    of attack ("a roadside bomb killed ...") or the attack itself ("the attack killed ..."),
+    with nothing saying it came from afar ("a drone attack"); ``attack_nouns`` are the
+    lexicon's own attack nouns."""
+    if tok is None or tok.pos_ != "NOUN" or event_type not in VIOLENT_TYPES:
         return False
     means = load_means()
     lemma = tok.lemma_.lower()
