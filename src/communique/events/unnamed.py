@@ -1,7 +1,7 @@
 """Attacks whose author the text does not name.
 
 "A roadside bomb killed four soldiers", "the blast wounded twelve people", "a reporter was
-shot dead by a sniper": the subject (or the passive's agent) is the means of the
+killed by a landmine": the subject (or the passive's agent) is the means of the
 attack, not who carried it out. The coder keeps such an event with no actor for the moment;
 once the event's place is known, :func:`~communique.events.fill.codes_from_places` gives it
 the country where it happened as actor, as the PLOVER gold records code such attacks.
