@@ -74,11 +74,21 @@ def build_event(
 def fold_outcomes(events: list[Event], triggers: dict[int, Event], sent: Span) -> list[Event]:
     """ "Rebels attacked a convoy, killing five soldiers" reports one attack and its toll:
     a participle of result of the same event type joins the event it follows (and lends it
-    the victims when that event named none)."""
+    the victims when that event named none). So does a coordinated verb of the same type and
+    actors that names no party of its own: "the blast killed two soldiers and wounded five
+    others" is one attack."""
     doc = sent.doc
     dropped: set[int] = set()
     for i, event in triggers.items():
-        head = roles.result_head(doc[i])
+        tok = doc[i]
+        if tok.dep_ == "conj" and not event.recipient:
+            main = triggers.get(tok.head.i)
+            if (main is not None and main is not event and id(main) not in dropped
+                    and main.event_type == event.event_type
+                    and [a.code for a in main.actor] == [a.code for a in event.actor]):
+                dropped.add(id(event))
+                continue
+        head = roles.result_head(tok)
         main = triggers.get(head.i) if head is not None else None
         if main is None or main is event or id(main) in dropped:
             continue

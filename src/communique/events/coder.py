@@ -25,7 +25,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames, roles, scope, senses
+from . import frames, roles, scope, senses, unnamed
 from .assembly import build_event, fold_outcomes, unique_events
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import apply_modality, failed, is_refusal, refusal_code, threat_code
@@ -60,6 +60,7 @@ class EventCoder:
         )
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon(ontology=self.ontology)
+        self.attack_nouns = unnamed.attack_nouns(self.lexicon, self.ontology)
         #: How a trigger is dated; an attribute so that a caller can time or replace it.
         self.event_date = event_date
 
@@ -180,7 +181,9 @@ class EventCoder:
         if not actors and subj is not None and self.lexicon.lookup("NOUN", subj.lemma_.lower()):
             # "Recent US drone strikes killed ...": the attack's owner did it.
             actors = self.participants.owner(subj, when.date if when else pub_date)
-        if not actors and not passive:
+        if not actors and not passive and not unnamed.is_means(
+                subj, plover_type or entry.plover_type or self.ontology[cameo].plover_type,
+                self.attack_nouns):
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
         if frames.is_passive(tok) and not stative:
             places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
@@ -192,7 +195,8 @@ class EventCoder:
                 return None  # "was attacked" with neither side known says nothing
         else:
             recipients = self.participants.recipients(
-                tok, entry, comp, when.date if when else pub_date)
+                tok, entry, comp, when.date if when else pub_date,
+                inner=self._match(comp, "VERB") if comp is not None else None)
         recipients = [r for r in recipients if not same_actor(r, actors)]
         if not recipients:
             recipients = self._implied_recipients(
@@ -334,8 +338,7 @@ class EventCoder:
                     actors = self.participants.actors(subj, day)
         between = frames.prep_objects(tok, "between")
         if not actors and between:
-            parties = [a for t in frames.conjuncts(between[0])
-                       for a in self.participants.actors(t, day)]
+            parties = self.participants.actors(between[0], day)  # splits "X and Y" itself
             if len(parties) >= 2:
                 return self._event(entry.cameo, entry, parties[:1], parties[1:], tok, tok,
                                    sentence, when, pub_date)
@@ -353,6 +356,7 @@ class EventCoder:
                            pub_date)
 
     # -- parts ------------------------------------------------------------------------------
+
 
     def _implied_recipients(
         self, tok: Token, comp: Token | None, cameo: str, plover_type: str | None,

@@ -24,6 +24,12 @@ acting on them, or of the one country the event names (:func:`fill_country`).
 
 Codes that only the event's place can give:
 
+"A car bomb killed 12 people in Beirut", "three men were arrested in Moscow": an attack or
+coercion whose author the text does not name is coded to the country where it happened (its
+sector left unknown), as the PLOVER gold records code such events; only a place named in the
+event's own clause counts. People it happened to who are known only by what they are ("a
+journalist", "two farmers") take that country too.
+
 "Prisoners rioted at a jail in Dili", "hundreds of thousands of people blocked streets in Hong
 Kong": the actor is known by what it is (or by a name the knowledge base lacks), and the
 country comes from where it acted. This runs after places are found, so it uses the place the
@@ -62,6 +68,10 @@ _FOREIGN_WORDS = {"foreign", "overseas", "expatriate", "expat", "international"}
 #: CAMEO codes of measures that fall on the people where they are imposed or eased:
 #: coercion (17, blockades 191), threats of administrative measures (132), easing them (081).
 _PLACED_MEASURES = ("17", "191", "132", "081")
+#: Plural nouns that name several states at once.
+_MANY_STATES = {"governments", "countries", "states", "nations"}
+#: Types whose act is coded to the country where it happened when the text names no author.
+_UNNAMED_AUTHOR_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def home_target(event_type: str, actors: list[Actor], countries: frozenset[str],
@@ -152,20 +162,43 @@ def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozen
     if len(states) == 1:
         code = next(iter(states))
         for a in missing:
+            if a.sector == "GOV" and any(a is x for x in actors) and any(
+                    o.code == code and o.sector in (None, "GOV") for o in recipients):
+                # "the president welcomed the South African leader", "the minister broke
+                # his promise to Ghana": a government acting on another state or its
+                # government is most often not of that state.
+                continue
             a.code = code
 
+def _many_states(actor: Actor) -> bool:
+    """ "Governments", "countries": several states, whom no one place can give a code."""
+    return any(w in _MANY_STATES for w in actor.entity_text.lower().split())
+
+
 def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
-    """Give uncoded actors the country of the place their event happened in, and measures
-    imposed or eased in a place named by their own clause a recipient there (see above)."""
+    """Give uncoded actors and recipients the country of the place their event happened in,
+    an attack or coercion by no named actor in a place its own clause names that country as
+    actor, and measures imposed or eased in such a place a recipient there (see above)."""
     for event in events:
         place = event.place
         if place is None or place.found_by not in _TRUSTED or place.country_code not in countries:
             continue
+        if (not event.actor and place.found_by == "clause"
+                and event.event_type in _UNNAMED_AUTHOR_TYPES):
+            # "a car bomb killed 12 in Beirut": the attack is coded to the country it
+            # happened in, its author's kind left unknown.
+            event.actor = [Actor(entity_text=place.text, code=place.country_code)]
         filled = False
         for actor in event.actor:
             if not actor.code:
                 actor.code = place.country_code
                 filled = True
+        for recipient in event.recipient:
+            # "a journalist was killed in Beirut": people known by what they are belong to
+            # the country where it happened to them.
+            if (not recipient.code and recipient.sector and not is_foreign(recipient)
+                    and not _many_states(recipient)):
+                recipient.code = place.country_code
         if filled and not event.recipient:
             event.recipient = home_target(event.event_type, event.actor, countries, event.cameo)
         if (not event.recipient and place.found_by == "clause"

@@ -51,11 +51,25 @@ def direct_object(tok: Token) -> Token | None:
     return None
 
 
+def shared_object(tok: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated after it: "police beat and arrested
+    protesters" (the protesters were beaten too). Only for a verb with no object of its own."""
+    if direct_object(tok) is not None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and not any(
+                g.dep_ in SUBJECTS for g in c.children):
+            return direct_object(c)
+    return None
+
+
 MEASURE_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "worth", "shipment", "batch",
                   "consignment", "amount", "quantity", "lot", "load", "cargo", "convoy", "supply",
                   "package", "round", "delivery", "number", "set", "dose", "truckload",
                   # a part of the thing acted on: "suspended part of its aid"
-                  "part", "portion", "half", "share", "bulk", "rest", "remainder", "fraction"}
+                  "part", "portion", "half", "share", "bulk", "rest", "remainder", "fraction",
+                  # a count of it: "sent thousands of troops", "trained hundreds of fighters"
+                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "scores"}
 
 
 def object_words(tok: Token) -> set[str]:

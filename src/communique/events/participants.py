@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor
 from . import frames, roles
-from .lexicon import Entry
+from .lexicon import DEFAULT_RECIPIENT, Entry
 
 Resolver = Callable[[str, date | None], Actor | None]
 
@@ -192,15 +192,19 @@ class Participants:
         return actor
 
     def recipients(
-        self, tok: Token, entry: Entry, comp: Token | None, day: date | None
+        self, tok: Token, entry: Entry, comp: Token | None, day: date | None,
+        inner: Entry | None = None,
     ) -> list[Actor]:
+        """The recipient phrases of ``tok`` in the places ``entry`` names, resolved. ``inner``
+        is the lexicon's entry for the infinitive ``comp``, if it has one: "ready to host
+        talks between X and Y" looks where "host talks" has its recipients."""
         if entry.recipient == ("none",):
             return []
         kinds: list[Actor] = []
         for place in entry.recipient:
             heads: list[Token] = []
             if place == "dobj":
-                obj = frames.direct_object(tok)
+                obj = frames.direct_object(tok) or frames.shared_object(tok)
                 heads = [obj] if obj is not None else []
             elif place == "dative":
                 d = frames.dative(tok)
@@ -218,8 +222,11 @@ class Participants:
                 heads = [g for c in tok.children if c.dep_ == "ccomp"
                          for g in c.children if g.dep_ in frames.SUBJECTS]
             elif place == "xcomp" and comp is not None:
-                inner = Entry(entry.pos, entry.lemma, entry.cameo)
-                found = self.recipients(comp, inner, None, day)
+                # the infinitive's own places first, then the usual ones
+                own = inner.recipient if inner is not None else ()
+                places = own if own == ("none",) else tuple(dict.fromkeys(own + DEFAULT_RECIPIENT))
+                found = self.recipients(
+                    comp, Entry(entry.pos, entry.lemma, entry.cameo, recipient=places), None, day)
                 if found:
                     return found
             for head in heads:
@@ -243,7 +250,8 @@ class Participants:
         if head.pos_ == "PRON":
             return []
         for c in head.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < head.i):
+            # "Turkey's efforts", "Palestinian homes", "a U.N. presence" (a name as nmod)
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < head.i):
                 found = [a for a in self.actors(c, day) if a.code]  # not "military aid"
                 if found:
                     return found
@@ -257,15 +265,17 @@ class Participants:
     def implied_recipients(
         self, tok: Token, comp: Token | None, ptype: str, actors: list[Actor], day: date | None
     ) -> list[Actor]:
-        """The party a request, threat or protest (PLOVER ``ptype``) names outside the
-        trigger's own phrases: in the demand's clause, the threat's condition, or an idiom of
-        defiance (see roles)."""
+        """The party a request, threat, protest or mobilization (PLOVER ``ptype``) names
+        outside the trigger's own phrases: in the demand's clause, the threat's condition, an
+        idiom of defiance, or the purpose of the forces raised (see roles)."""
         if ptype == "REQUEST":
             heads = roles.addressee_clauses(tok)
         elif ptype == "THREATEN":
             heads = roles.condition_subjects(tok, comp)
         elif ptype == "PROTEST":
             heads = roles.defied_parties(tok)
+        elif ptype == "MOBILIZE":
+            heads = roles.intended_targets(tok, comp)
         else:
             return []
         for head in heads:

@@ -15,7 +15,9 @@ construction reporters use every day:
 - which participle only tells the outcome of the act before it: "attacked the camp, *killing*
   12" reports one attack, not two events;
 - which passives are states the subject is in: "Vietnam *is committed* to reform", "the army
-  *is prepared* to act" (the subject acts; nobody acted on it).
+  *is prepared* to act" (the subject acts; nobody acted on it);
+- whom forces are raised against: "trained hackers capable of launching attacks *against
+  Israel*", "armed militants for raids *on US bases*".
 """
 
 from __future__ import annotations
@@ -222,3 +224,36 @@ def is_ethnic(span: Span) -> bool:
     names a people, who belong to the country they live in, not to the state of that name."""
     return any(t.lower_ == "ethnic" and t.i + 1 < span.end
                and span.doc[t.i + 1].ent_type_ in ("NORP", "GPE") for t in span)
+
+
+#: Words after which "on" names a target: "attacks on", "raids on", "strikes on".
+_TARGETED_NOUNS = {"attack", "raid", "strike", "assault", "offensive", "operation", "bombing",
+                   "war", "warfare", "campaign", "invasion", "incursion"}
+
+
+def intended_targets(tok: Token, comp: Token | None = None) -> list[Token]:
+    """The parties forces or weapons are raised against when only their purpose says so:
+    "trained hackers capable of launching attacks *against Israel*", "armed militants for
+    raids *on US bases*", "is stockpiling weapons to use *against the army*". Looked for in
+    the direct object's phrase, a "for" phrase of purpose and an infinitive of purpose without
+    a subject of its own.
+    """
+    roots: list[Token] = []
+    for node in (tok, comp):
+        if node is None:
+            continue
+        obj = frames.direct_object(node)
+        if obj is not None:
+            roots.append(obj)
+        roots.extend(c for c in node.children if c.dep_ in ("xcomp", "advcl")
+                     and "to" in frames.auxiliaries(c)
+                     and not any(g.dep_ in frames.SUBJECTS for g in c.children))
+        roots.extend(frames.prep_objects(node, "for")[:1])  # "massed troops for an offensive"
+    out: list[Token] = []
+    for root in roots:
+        for t in root.subtree:
+            if t.dep_ != "prep" or not (t.lower_ == "against" or t.lower_ == "on"
+                                        and t.head.lemma_.lower() in _TARGETED_NOUNS):
+                continue
+            out.extend(o for o in t.children if o.dep_ == "pobj")
+    return out
