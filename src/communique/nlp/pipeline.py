@@ -54,8 +54,8 @@ class Pipeline:
     #: A made-up story touching every stage (a quote, a place, an actor, a date), analysed
     #: by :meth:`warm_up`.
     WARM_UP_TEXT = (
-        'PARIS — "We will keep talking," the French foreign minister said on Monday, after '
-        "officials from Kenya met the United Nations envoy in Geneva."
+        "Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said. "
+        '"We will keep talking," the French foreign minister said in Paris.'
     )
 
     def __init__(self, model: str = DEFAULT_MODEL, resolver: ActorResolver | None = None,
