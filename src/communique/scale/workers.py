@@ -175,6 +175,10 @@ class WorkerPool:
             self.close(kill=True)
             raise
 
+    def pids(self) -> list[int]:
+        """The worker processes' ids, so that benchmarks can measure what each one did."""
+        return [process.pid for process in self._pool._pool]  # type: ignore[attr-defined]
+
     def close(self, *, kill: bool = False) -> None:
         """Stop the workers: at once with ``kill`` (Ctrl-C, an error), else when idle."""
         if kill:
