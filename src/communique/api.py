@@ -131,9 +131,9 @@ def ingest_articles(
 
     With ``workers`` > 1 (or a started :class:`~communique.scale.WorkerPool` as
     ``pool``) the analysis runs in worker processes, each loading ``model``
-    once, while this process reads, detects languages and writes: the stored
-    result is the same as with one worker. An article a worker cannot analyse
-    is recorded as a failure like a bad document.
+    once; they also detect languages, so that this process only reads and
+    writes: the stored result is the same as with one worker. An article a
+    worker cannot analyse is recorded as a failure like a bad document.
     """
     report = report if report is not None else IngestReport()
     if pipeline is None and pool is None:
@@ -176,26 +176,35 @@ def ingest_articles(
             if known:
                 report.unchanged += 1
                 continue
+            if pool is not None:  # the workers detect the language (the cores are theirs)
+                yield item
+                continue
             with times.stage("language"):
                 item.language = detect_language(item.text, item.title)[0]
             if item.language == "en":
                 yield item
                 continue
-            report.skipped_language += 1
-            uncoded.append(AnalyzedArticle(article=item))
-            if len(uncoded) >= BATCH_SIZE:
-                with times.stage("store"):
-                    _store_batch(store, uncoded, report)
-                uncoded.clear()
+            keep_uncoded(AnalyzedArticle(article=item))
+
+    def keep_uncoded(analyzed: AnalyzedArticle) -> None:
+        report.skipped_language += 1
+        uncoded.append(analyzed)
+        if len(uncoded) >= BATCH_SIZE:
+            with times.stage("store"):
+                _store_batch(store, uncoded, report)
+            uncoded.clear()
 
     if pool is None:
         analyzed_items: Iterable[AnalyzedArticle | InputError] = pipeline.analyze_many(english())
     else:
-        analyzed_items = pool.analyze(english(), on_times=times.add)
+        analyzed_items = pool.analyze(english(), on_times=times.add, for_store=True)
     batch: list[AnalyzedArticle] = []
     for analyzed in analyzed_items:
         if isinstance(analyzed, InputError):
             fail(analyzed)
+            continue
+        if analyzed.article.language != "en":
+            keep_uncoded(analyzed)
             continue
         batch.append(analyzed)
         if len(batch) >= BATCH_SIZE:

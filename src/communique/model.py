@@ -69,7 +69,13 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text, self.title)
+        # Asked for several times on the way to the store; remembered for as long as the
+        # text and title are the very same objects.
+        memo = self.__dict__.get("_content_hash")
+        if memo is None or memo[0] is not self.text or memo[1] is not self.title:
+            memo = (self.text, self.title, content_hash(self.text, self.title))
+            self.__dict__["_content_hash"] = memo
+        return memo[2]
 
     @property
     def id(self) -> str:
@@ -273,6 +279,9 @@ class AnalyzedArticle:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: The text's MinHash signature when computed ahead (by a worker process), so that
+    #: the single writer does not have to; None: the store computes it.
+    signature: Any = field(default=None, repr=False, compare=False)
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -51,6 +51,13 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
 class Pipeline:
     """The whole analysis: sentences, events, quotes for each article."""
 
+    #: A made-up story touching every stage (a quote, a place, an actor, a date), analysed
+    #: by :meth:`warm_up`.
+    WARM_UP_TEXT = (
+        "Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said. "
+        '"We will keep talking," the French foreign minister said in Paris.'
+    )
+
     def __init__(self, model: str = DEFAULT_MODEL, resolver: ActorResolver | None = None,
                  batch_size: int = 16, *, quotes: bool = True) -> None:
         """``quotes=False`` skips quotation finding (events only; used to time that stage)."""
@@ -67,6 +74,12 @@ class Pipeline:
 
     def analyze(self, article: Article) -> AnalyzedArticle:
         return next(self.analyze_many([article]))
+
+    def warm_up(self) -> None:
+        """Analyse a short story once, so that tables the stages load on first use (the
+        gazetteer, caches) are ready before anything is timed or a worker reports ready."""
+        self.analyze(Article(text=self.WARM_UP_TEXT, title="Talks go on", source="<warm-up>",
+                             source_format="text", pub_date=date(2024, 5, 13)))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
         """Analyse articles in order, parsing titles and texts in batches."""

@@ -9,6 +9,14 @@ in flight at a time, so memory stays flat however large the input.
 
 Workers start with ``spawn``: nothing of the parent's state (an open database,
 threads) is inherited, and the code runs the same on Linux, macOS and Windows.
+
+The parent shares the machine's cores with the workers, so with two workers on
+two cores every second it spends is taken from analysis. For ingest
+(``for_store``) the workers therefore also do the CPU work the writer used to
+do: the language check and the syndication fingerprint. Tasks are cut by
+length rather than by count, a second or so of parsing each, so that the
+last one leaves the other workers idle only briefly; enough are queued that a
+long task at the head of the line does not starve the others.
 """
 
 from __future__ import annotations
@@ -17,7 +25,6 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from ..errors import InputError
@@ -25,10 +32,14 @@ from ..model import AnalyzedArticle, Article
 
 __all__ = ["WorkerPool"]
 
-#: Articles per task: enough to batch the parser well, few enough to keep workers even.
-CHUNK = 8
-#: Tasks in flight per worker: one being analysed, one queued behind it.
-AHEAD = 2
+#: Characters of text per task (about 1,500 words): the parser gains little from larger
+#: batches, and the smaller the tasks, the shorter the tail when one worker runs out of work.
+CHUNK_CHARS = 9000
+#: Articles per task at most, however short they are.
+CHUNK = 16
+#: Tasks in flight per worker: enough that the others keep busy while the parent waits
+#: for a long task at the head of the line (results are yielded in input order).
+AHEAD = 4
 
 _PIPELINE: Any = None  # the worker's Pipeline, built once by _start
 
@@ -39,31 +50,73 @@ def _start(model: str, actors_files: tuple, ready: Any) -> None:
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..actors.cli import resolver_for
+    from ..ingest.language import detect_language
     from ..nlp.pipeline import Pipeline
 
     _PIPELINE = Pipeline(model, resolver=resolver_for(actors_files))
+    # Tables loaded on first use (gazetteer, language model) belong to start-up, not to
+    # the first task.
+    _PIPELINE.warm_up()
+    detect_language(_PIPELINE.WARM_UP_TEXT)
     ready.release()
 
 
 def _analyze(
-    chunk: list[Article],
+    chunk: list[Article], for_store: bool = False
 ) -> tuple[list[AnalyzedArticle | tuple[str, str]], dict[str, float]]:
     """Analyse a chunk; an article the pipeline chokes on comes back as (source, problem).
 
+    With ``for_store``, each article's language is detected first (those not in
+    English come back unanalysed, as the writer stores them) and every result
+    carries its syndication fingerprint.
     (Plain tuples, because exceptions with several arguments do not survive pickling.)
     """
     times = _PIPELINE.stage_times
     before = dict(times)
+    english = chunk
+    if for_store:
+        from ..ingest.language import detect_language
+
+        with times.stage("language"):
+            for article in chunk:
+                article.language = detect_language(article.text, article.title)[0]
+        english = [article for article in chunk if article.language == "en"]
     try:
-        results: list[AnalyzedArticle | tuple[str, str]] = list(_PIPELINE.analyze_many(chunk))
+        analyzed: list[AnalyzedArticle | tuple[str, str]] = list(
+            _PIPELINE.analyze_many(english)
+        )
     except Exception:  # one bad article must not cost the chunk: retry one by one
-        results = []
-        for article in chunk:
+        analyzed = []
+        for article in english:
             try:
-                results.append(_PIPELINE.analyze(article))
+                analyzed.append(_PIPELINE.analyze(article))
             except Exception as err:
-                results.append((article.source, f"cannot analyse: {err}"))
+                analyzed.append((article.source, f"cannot analyse: {err}"))
+    if not for_store:
+        return analyzed, times.since(before)
+    done = iter(analyzed)
+    results = [next(done) if a.language == "en" else AnalyzedArticle(article=a) for a in chunk]
+    from ..dedup.minhash import signature
+
+    with times.stage("store"):  # the writer's own work, done here to spare it
+        for result in results:
+            if isinstance(result, AnalyzedArticle):
+                result.signature = signature(result.article.text)
     return results, times.since(before)
+
+
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    """Articles in tasks of about ``CHUNK_CHARS`` characters (at most ``CHUNK`` articles)."""
+    chunk: list[Article] = []
+    size = 0
+    for article in articles:
+        chunk.append(article)
+        size += len(article.text) + len(article.title or "")
+        if size >= CHUNK_CHARS or len(chunk) >= CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 class WorkerPool:
@@ -94,18 +147,22 @@ class WorkerPool:
         articles: Iterable[Article],
         *,
         on_times: Callable[[dict[str, float]], None] | None = None,
+        for_store: bool = False,
     ) -> Iterator[AnalyzedArticle | InputError]:
         """Analysed articles in input order; failures come back as InputErrors in place.
 
         ``on_times`` receives the stage seconds each chunk cost in its worker.
+        ``for_store``: the workers detect each article's language (articles not in
+        English come back unanalysed, with their language set) and compute the
+        syndication fingerprint, so that the caller only has to write.
         """
         pending: deque[Any] = deque()
-        source = iter(articles)
+        source = _chunks(articles)
         try:
             while True:
-                chunk = list(islice(source, CHUNK))
+                chunk = next(source, None)
                 if chunk:
-                    pending.append(self._pool.apply_async(_analyze, (chunk,)))
+                    pending.append(self._pool.apply_async(_analyze, (chunk, for_store)))
                 if pending and (not chunk or len(pending) >= self.workers * AHEAD):
                     results, times = pending.popleft().get()
                     if on_times:
@@ -117,6 +174,10 @@ class WorkerPool:
         except BaseException:
             self.close(kill=True)
             raise
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids, so that benchmarks can measure what each one did."""
+        return [process.pid for process in self._pool._pool]  # type: ignore[attr-defined]
 
     def close(self, *, kill: bool = False) -> None:
         """Stop the workers: at once with ``kill`` (Ctrl-C, an error), else when idle."""

@@ -57,14 +57,16 @@ def _reference(conn: Any, rowid: int) -> str:
     return url or public_id
 
 
-def link_syndicated(conn: Any, rowid: int, article: Article) -> int:
+def link_syndicated(conn: Any, rowid: int, article: Article, values: Any = None) -> int:
     """Index the new article and join it to the group of any story it copies.
 
     Returns the row id of the original of its group (itself when it is the
     original or has no copies). An original keeps whatever ``republished_from``
-    its source declared; every copy points to the group's original.
+    its source declared; every copy points to the group's original. ``values`` is
+    the article's signature when it was computed ahead.
     """
-    values = signature(article.text)
+    if values is None:
+        values = signature(article.text)
     buckets = band_buckets(values)
     conn.execute(
         "INSERT INTO syndication_signatures (article_id, num_perm, signature) VALUES (?, ?, ?) "

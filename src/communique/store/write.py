@@ -256,6 +256,6 @@ def insert_analyzed(conn: Any, analyzed: AnalyzedArticle, now: str) -> str:
         _insert_event(conn, rowid, public_id, version, n, ev)
     for n, q in enumerate(analyzed.quotes, start=1):
         _insert_quote(conn, rowid, public_id, version, n, q)
-    original = link_syndicated(conn, rowid, art)
+    original = link_syndicated(conn, rowid, art, analyzed.signature)
     assign_event_groups(conn, rowid, original)
     return "new" if previous is None else "version"
