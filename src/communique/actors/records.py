@@ -39,7 +39,8 @@ class Country:
 
 @dataclass(frozen=True)
 class Organization:
-    """An international organisation or NGO with its PLOVER code (UNO, EUR, IGO, NGO)."""
+    """An organisation with its PLOVER code: UNO, EUR, IGO or NGO for international bodies, the
+    home country's alpha-3 code for a party, movement, union or national society."""
 
     key: str
     name: str

@@ -58,6 +58,8 @@ __all__ = ["ActorResolver"]
 #: how long after leaving office a bare surname still means that person
 SURNAME_GRACE = timedelta(days=2 * 365)
 _PERSON_KINDS = ("person", "surname", "title_only")
+#: entries that name one actor outright, as a person's name does
+_NAME_KINDS = ("custom", "group", "org", "country", "seat")
 _PRIORITY = ("custom", "group", "org", "country", "seat", "adjective", "title", "sector", "region")
 _CACHE_LIMIT = 50_000
 
@@ -169,10 +171,14 @@ class ActorResolver:
         people = [e for e in head.entries if e.kind in _PERSON_KINDS]
         before = head_side[h - 1] if h > 0 else None
         title = _title_of(before)
+        candidates = self._candidates(people, title, when) if people else []
+        if people and not candidates and any(e.kind in _NAME_KINDS for e in head.entries):
+            # "KANU" is Kenya's party, not Mr Kanu, whose surname needs a title or a term
+            self._note("no person fits the name: its other reading stands")
+            people = []
         if people:
             if trailing:
                 return None
-            candidates = self._candidates(people, title, when)
             if len(candidates) == 1:
                 return self._person_actor(candidates[0], text, when, former, title)
             if len({(p.country, p.sector) for p in candidates}) == 1:

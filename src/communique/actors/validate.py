@@ -46,8 +46,10 @@ def validate_kb(kb: KnowledgeBase) -> list[str]:
         if title.sector and title.sector not in sectors:
             problems.append(f"titles: {title.title!r} has unknown sector {title.sector!r}")
     for org in kb.organizations.values():
-        if org.code not in PLOVER_ACTOR_CODES:
-            problems.append(f"organizations: {org.key} code {org.code!r} is not a PLOVER code")
+        # A party, union or national society belongs to one country and carries its code.
+        if org.code not in PLOVER_ACTOR_CODES and org.code not in kb.countries:
+            problems.append(f"organizations: {org.key} code {org.code!r} is neither a PLOVER "
+                            "non-state code nor a country")
         if org.sector and org.sector not in sectors:
             problems.append(f"organizations: {org.key} has unknown sector {org.sector!r}")
         if org.parent and org.parent not in kb.organizations:
