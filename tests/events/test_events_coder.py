@@ -208,3 +208,8 @@ def test_coder_place_found_by_article_topic_does_not_code_actors():
                               precision="city", found_by="article"))
     codes_from_places([event], frozenset({"UKR"}))
     assert event.actor[0].code is None
+
+
+def test_coder_a_language_is_not_its_state(code):
+    events = code("Latvia eased restrictions on the Russian language in schools.")
+    assert events and all("RUS" not in {a.code for a in e.recipient} for e in events)

@@ -23,6 +23,10 @@ from .lexicon import DEFAULT_RECIPIENT, Entry
 Resolver = Callable[[str, date | None], Actor | None]
 
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP"}  # an unknown GPE is a place, not an actor
+#: Nouns a nationality word describes without making them the state's: "restrictions on the
+#: Russian language" fall on Russian speakers, not on Russia.
+_NOT_OWNED = {"language", "languages", "dialect", "culture", "cuisine", "literature", "alphabet",
+              "script", "music", "art", "heritage", "tradition", "traditions", "custom"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
                    "band", "unit", "contingent", "delegation", "third", "thirds", "half",
@@ -119,7 +123,7 @@ class Participants:
             # "thousands of protesters", "a group of soldiers": the actor is the "of" object.
             for obj in frames.prep_objects(head, "of"):
                 return self._resolve_token(obj, day)
-        owner = self._owner_code(head, day)
+        owner = None if head.lemma_.lower() in _NOT_OWNED else self._owner_code(head, day)
         if owner is not None:
             span = frames.phrase(head)
             return Actor(entity_text=span.text, code=owner, start=span.start_char,
@@ -247,7 +251,7 @@ class Participants:
     def owner(self, head: Token, day: date | None) -> list[Actor]:
         """Whose thing was acted on: "Turkey's efforts", "Palestinian homes", "a camp for
         Congolese refugees" stand for Turkey, the Palestinians, the Congolese refugees."""
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" or head.lemma_.lower() in _NOT_OWNED:
             return []
         for c in head.children:
             # "Turkey's efforts", "Palestinian homes", "a U.N. presence" (a name as nmod)
