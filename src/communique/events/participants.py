@@ -17,12 +17,14 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from . import frames, roles
+from . import frames, roles, scope
 from .lexicon import DEFAULT_RECIPIENT, Entry
 
 Resolver = Callable[[str, date | None], Actor | None]
 
 _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP"}  # an unknown GPE is a place, not an actor
+#: Sectors of a state's own side (None: the country itself), whom a protest's demand may name.
+_STATE_SIDE = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
                    "band", "unit", "contingent", "delegation", "third", "thirds", "half",
@@ -266,12 +268,14 @@ class Participants:
         self, tok: Token, comp: Token | None, ptype: str, actors: list[Actor], day: date | None
     ) -> list[Actor]:
         """The party a request, threat, protest or mobilization (PLOVER ``ptype``) names
-        outside the trigger's own phrases: in the demand's clause, the threat's condition, an
-        idiom of defiance, or the purpose of the forces raised (see roles)."""
+        outside the trigger's own phrases: in the demand's clause, the threat's condition or
+        purpose, an idiom of defiance, or the purpose of the forces raised (see roles)."""
         if ptype == "REQUEST":
             heads = roles.addressee_clauses(tok)
         elif ptype == "THREATEN":
-            heads = roles.condition_subjects(tok, comp)
+            # "will act if Kenya ...", or whom the force promised is for: "vowed to build
+            # missiles to use against its neighbours"
+            heads = roles.condition_subjects(tok, comp) + roles.intended_targets(tok, comp)
         elif ptype == "PROTEST":
             heads = roles.defied_parties(tok)
         elif ptype == "MOBILIZE":
@@ -283,6 +287,14 @@ class Participants:
                      if not same_actor(r, actors)]
             if found:
                 return found
+        if ptype == "PROTEST":
+            # what the protesters demand names the state they protest against (see scope)
+            for head in scope.topic_nouns(tok):
+                found = [r for r in self.actors(head, day) or self.owner(head, day)
+                         if r.code in self.countries and r.sector in _STATE_SIDE
+                         and not same_actor(r, actors)]
+                if found:
+                    return found
         return []
 
 
