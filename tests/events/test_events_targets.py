@@ -48,3 +48,14 @@ def test_scope_protest_topic_with_its_own_subject_is_not_searched(code):
     events = code("Workers went on strike in Lagos after unions demanded that Ghana pay its "
                   "debts.")
     assert all("GHA" not in e[2] for e in events if e[0] == "PROTEST")
+
+
+def test_participants_mediation_among_names_the_sides(code):
+    events = code("The African Union will suspend its mediation among Sudan's rival generals "
+                  "if the fighting resumes.")
+    assert [e[2] for e in events if e[0] == "THREATEN"] == [("SDN",)]
+
+
+def test_assembly_coordinated_verbs_share_the_party_named_last(code):
+    events = code("Ecuador met and held talks with Peru on Monday.")
+    assert events == [("CONSULT", ("ECU",), ("PER",))]

@@ -257,7 +257,8 @@ class Participants:
                 found = [a for a in self.actors(c, day) if a.code]  # not "military aid"
                 if found:
                     return found
-        for prep in ("of", "for", "by", "from"):
+        # "mediation among Serbia's republics", "talks between Chad and Sudan": the sides
+        for prep in ("of", "for", "by", "from", "among", "between"):
             for obj in frames.prep_objects(head, prep)[:1]:
                 found = self.actors(obj, day)
                 if found:
