@@ -76,18 +76,25 @@ def fold_outcomes(events: list[Event], triggers: dict[int, Event], sent: Span) -
     a participle of result of the same event type joins the event it follows (and lends it
     the victims when that event named none). So does a coordinated verb of the same type and
     actors that names no party of its own: "the blast killed two soldiers and wounded five
-    others" is one attack."""
+    others" is one attack; and when only the second names one ("met and held talks with
+    Peru"), that one stands for both."""
     doc = sent.doc
     dropped: set[int] = set()
     for i, event in triggers.items():
         tok = doc[i]
-        if tok.dep_ == "conj" and not event.recipient:
+        if tok.dep_ == "conj":
             main = triggers.get(tok.head.i)
             if (main is not None and main is not event and id(main) not in dropped
                     and main.event_type == event.event_type
                     and [a.code for a in main.actor] == [a.code for a in event.actor]):
-                dropped.add(id(event))
-                continue
+                if not event.recipient:
+                    dropped.add(id(event))
+                    continue
+                if not main.recipient:
+                    # "met and held talks with Peru", "established ties with and opened an
+                    # embassy in Tehran": the party named last is the party of both verbs.
+                    dropped.add(id(main))
+                    continue
         head = roles.result_head(tok)
         main = triggers.get(head.i) if head is not None else None
         if main is None or main is event or id(main) in dropped:

@@ -186,7 +186,7 @@ class EventCoder:
                 self.attack_nouns):
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
         if frames.is_passive(tok) and not stative:
-            places = [c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS]
+            places = frames.passive_subjects(tok)
             day = when.date if when else pub_date
             # "A camp for Congolese refugees was attacked": whose the thing attacked is.
             recipients = (self.participants.actors(places[0], day)

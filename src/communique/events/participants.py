@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from . import frames, roles
+from . import frames, roles, scope
 from .lexicon import DEFAULT_RECIPIENT, Entry
 
 Resolver = Callable[[str, date | None], Actor | None]
@@ -27,6 +27,8 @@ _NAMED_ACTOR_TYPES = {"PERSON", "ORG", "NORP"}  # an unknown GPE is a place, not
 #: Russian language" fall on Russian speakers, not on Russia.
 _NOT_OWNED = {"language", "languages", "dialect", "culture", "cuisine", "literature", "alphabet",
               "script", "music", "art", "heritage", "tradition", "traditions", "custom"}
+#: Sectors of a state's own side (None: the country itself), whom a protest's demand may name.
+_STATE_SIDE = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group",
                    "number", "crowd", "crowds", "million", "millions", "scores", "handful",
                    "band", "unit", "contingent", "delegation", "third", "thirds", "half",
@@ -259,7 +261,8 @@ class Participants:
                 found = [a for a in self.actors(c, day) if a.code]  # not "military aid"
                 if found:
                     return found
-        for prep in ("of", "for", "by", "from"):
+        # "mediation among Serbia's republics", "talks between Chad and Sudan": the sides
+        for prep in ("of", "for", "by", "from", "among", "between"):
             for obj in frames.prep_objects(head, prep)[:1]:
                 found = self.actors(obj, day)
                 if found:
@@ -270,12 +273,14 @@ class Participants:
         self, tok: Token, comp: Token | None, ptype: str, actors: list[Actor], day: date | None
     ) -> list[Actor]:
         """The party a request, threat, protest or mobilization (PLOVER ``ptype``) names
-        outside the trigger's own phrases: in the demand's clause, the threat's condition, an
-        idiom of defiance, or the purpose of the forces raised (see roles)."""
+        outside the trigger's own phrases: in the demand's clause, the threat's condition or
+        purpose, an idiom of defiance, or the purpose of the forces raised (see roles)."""
         if ptype == "REQUEST":
             heads = roles.addressee_clauses(tok)
         elif ptype == "THREATEN":
-            heads = roles.condition_subjects(tok, comp)
+            # "will act if Kenya ...", or whom the force promised is for: "vowed to build
+            # missiles to use against its neighbours"
+            heads = roles.condition_subjects(tok, comp) + roles.intended_targets(tok, comp)
         elif ptype == "PROTEST":
             heads = roles.defied_parties(tok)
         elif ptype == "MOBILIZE":
@@ -287,6 +292,14 @@ class Participants:
                      if not same_actor(r, actors)]
             if found:
                 return found
+        if ptype == "PROTEST":
+            # what the protesters demand names the state they protest against (see scope)
+            for head in scope.topic_nouns(tok):
+                found = [r for r in self.actors(head, day) or self.owner(head, day)
+                         if r.code in self.countries and r.sector in _STATE_SIDE
+                         and not same_actor(r, actors)]
+                if found:
+                    return found
         return []
 
 

@@ -12,6 +12,10 @@ Two constructions of news English put a second event word inside the report of o
   "employ", "utilise") names the means; the infinitive names the act.
 
 Both are decided after the sentence's events are coded, from the parse between triggers.
+
+The topic still says whom a protest is aimed at when nothing else does: strikers "demanding the
+resignation of the Algerian president" or rioters "demanding independence from Indonesian rule"
+protest against that state (:func:`topic_nouns` gives the coder the nouns to look in).
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from .frames import INSTRUMENT_VERBS
 #: Links a participle or infinitive of a protest's topic hangs from (at most a few steps up).
 _TOPIC_LINKS = {"advcl", "acl", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "relcl"}
 _MAX_STEPS = 4
+#: Verbs that state what a protest demands ("to demand", "calling for", "urging").
+_DEMAND_VERBS = {"demand", "call", "urge", "seek", "press", "insist", "ask", "appeal"}
+#: Links from a protest's trigger down to the clause of its demand.
+_DOWN_LINKS = {"advcl", "xcomp", "acl", "prep", "pcomp", "dobj"}
 
 
 def instrument_purpose(tok: Token) -> Token | None:
@@ -90,3 +98,28 @@ def _protest_above(tok: Token, protests: set[int]) -> int:
         if node.i in protests:
             return node.i
     return -1
+
+
+def topic_nouns(tok: Token) -> list[Token]:
+    """The nouns of the demand a protest is held for, in the order they are written:
+    "continued their strike *to demand the resignation of the president*", "rioted, joining
+    others *in demanding independence from Indonesian rule*". Only a demand without a
+    subject of its own, a few phrases below the protest's trigger, counts."""
+    out: list[Token] = []
+    frontier, seen = [tok], {tok.i}
+    for _ in range(_MAX_STEPS):
+        nxt: list[Token] = []
+        for node in frontier:
+            for c in node.children:
+                if c.dep_ not in _DOWN_LINKS or c.i in seen:
+                    continue
+                seen.add(c.i)
+                if (c.pos_ == "VERB" and c.lemma_.lower() in _DEMAND_VERBS
+                        and c.tag_ in ("VBG", "VB")
+                        and not any(g.dep_ in frames.SUBJECTS for g in c.children)):
+                    out.extend(t for t in c.subtree
+                               if t.i != c.i and t.pos_ in ("NOUN", "PROPN"))
+                else:
+                    nxt.append(c)
+        frontier = nxt
+    return out
