@@ -28,7 +28,8 @@ __all__ = ["ArticlePlaces", "actor_place", "clause_place", "dateline_end", "date
 
 # Prepositions that say where something happened; "to" (a destination) is weaker.
 _WHERE_PREPS = {"in", "near", "at", "outside", "inside", "across", "over", "along", "off",
-                "on", "around", "throughout", "within", "under", "into", "onto"}
+                "on", "around", "throughout", "within", "under", "into", "onto", "through",
+                "behind", "beside", "beyond"}
 _WEAK_PREPS = {"to", "toward", "towards"}
 # Words whose "of" says where: "outside of Basra", "north of Mosul", "just south of the border".
 _WHERE_OF = {"outside", "inside", "north", "south", "east", "west", "northeast", "northwest",
