@@ -121,3 +121,15 @@ def test_phrases_a_name_modifying_any_other_noun_is_no_place_name(gaz):
     doc = _doc(["Basra", "officials", "met"], [1, 2, 2], ["compound", "nsubj", "ROOT"],
                ["PROPN", "NOUN", "VERB"])
     assert place_names(doc[:], gaz) == []
+
+
+def test_where_an_entity_ending_in_province_is_that_province(pipeline):
+    text = "Syrian jets bombed a market in Idlib Province on Friday."
+    place = _place(pipeline, text, "bombed")
+    assert (place.country_code, place.precision, place.found_by) == ("SYR", "region", "clause")
+
+
+def test_where_united_states_is_still_the_country(pipeline):
+    text = "Two gunmen opened fire at a shopping mall in the United States on Friday."
+    place = _place(pipeline, text, "opened")
+    assert (place.country_code, place.precision, place.found_by) == ("USA", "country", "clause")

@@ -45,24 +45,30 @@ class PlaceName:
 
     span: Span
     countries: tuple[str, ...] = ()
-    area: Token | None = None
+    area: str | None = None
 
     def resolve(self, gaz: Gazetteer, preferred: list[str]) -> GazetteerEntry | None:
         """The gazetteer entry for the name, read as its phrase says."""
         order = [*self.countries, *(c for c in preferred if c not in self.countries)]
         if self.area is None:
             return gaz.best(self.span.text, order)
-        entry = gaz.best(f"{self.span.text} {self.area.text}", order)
+        name = self.span.text
+        if len(self.span) > 1 and self.span[-1].lemma_.lower() == self.area:
+            # The entity took the word: "Idlib Province", but also "the United States".
+            entry = gaz.best(name, order)
+            if entry is not None:
+                return entry
+            name = self.span[:-1].text
+        entry = gaz.best(f"{name} {self.area}", order)
         if entry is not None:
             return entry
-        entry = gaz.best(self.span.text, order)
+        entry = gaz.best(name, order)
         if entry is None or entry.precision != "city":
             return entry
         # "the Donetsk region" is the area around (and named after) the city, in its
         # country: keep the country and province, drop the city's point.
-        return replace(entry, name=f"{entry.name} {self.area.lemma_.lower()}",
-                       precision="region", feature_code="RGN", lat=None, lon=None,
-                       geonameid=None)
+        return replace(entry, name=f"{entry.name} {self.area}", precision="region",
+                       feature_code="RGN", lat=None, lon=None, geonameid=None)
 
 
 def place_names(sent: Span, gaz: Gazetteer) -> list[PlaceName]:
@@ -99,6 +105,8 @@ def _named_as_place(tok: Token) -> bool:
 def _read(span: Span, gaz: Gazetteer) -> PlaceName:
     """The place noun a name belongs to, and the countries that noun's modifiers name."""
     root = span.root
+    if len(span) > 1 and span[-1].lemma_.lower() in _AREA_NOUNS:
+        return PlaceName(span, area=span[-1].lemma_.lower())  # "Idlib Province"
     noun: Token | None = None
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         noun = root.head.head  # "the Iraqi city of Basra"
@@ -112,7 +120,7 @@ def _read(span: Span, gaz: Gazetteer) -> PlaceName:
             code = _country_of(child, gaz)
             if code and code not in countries:
                 countries.append(code)
-    area = noun if noun.lemma_.lower() in _AREA_NOUNS else None
+    area = noun.lemma_.lower() if noun.lemma_.lower() in _AREA_NOUNS else None
     return PlaceName(span, tuple(countries), area)
 
 
