@@ -133,3 +133,9 @@ def test_where_united_states_is_still_the_country(pipeline):
     text = "Two gunmen opened fire at a shopping mall in the United States on Friday."
     place = _place(pipeline, text, "opened")
     assert (place.country_code, place.precision, place.found_by) == ("USA", "country", "clause")
+
+
+def test_where_the_district_wins_over_the_province_it_lies_in(pipeline):
+    text = "Gunmen attacked a police station in Balochistan's Kalat district on Sunday."
+    place = _place(pipeline, text, "attacked")
+    assert (place.name, place.country_code, place.found_by) == ("Kalat district", "PAK", "clause")

@@ -115,7 +115,7 @@ def clause_place(
             # "deported to China" names a destination, "threatened retaliation against
             # Washington" a target, "talks with Russia" a party: none is where it happened.
             continue
-        key = (rank, strength, _SPECIFIC[entry.precision], steps, ent.start)
+        key = (rank, strength, name.within, _SPECIFIC[entry.precision], steps, ent.start)
         if best is None or key < best[0]:
             best = (key, entry_to_place(entry, ent.text, "clause", gaz))
     return best[1] if best else None

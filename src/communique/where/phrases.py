@@ -40,12 +40,16 @@ class PlaceName:
 
     ``countries`` are the countries the phrase itself names ("the Iraqi city
     of", "Ukraine's ... region"); ``area`` is the administrative noun that
-    makes the name a province or region rather than its namesake city.
+    makes the name a province or region rather than its namesake city;
+    ``within`` marks a name that only says where another named place lies
+    ("Balochistan" in "Balochistan's Kalat district"), so the other wins.
     """
 
     span: Span
     countries: tuple[str, ...] = ()
     area: str | None = None
+    noun: int | None = None
+    within: bool = False
 
     def resolve(self, gaz: Gazetteer, preferred: list[str]) -> GazetteerEntry | None:
         """The gazetteer entry for the name, read as its phrase says."""
@@ -91,7 +95,14 @@ def place_names(sent: Span, gaz: Gazetteer) -> list[PlaceName]:
             continue
         found.append(_read(tok.doc[start:tok.i + 1], gaz))
         covered.update(range(start, tok.i + 1))
+    nouns = {i for name in found for i in (name.noun, name.span.root.i) if i is not None}
+    found = [replace(name, within=_contains(name.span.root, nouns)) for name in found]
     return sorted(found, key=lambda name: name.span.start)
+
+
+def _contains(root: Token, nouns: set[int]) -> bool:
+    """A possessive naming where another place lies: "Balochistan's Kalat district"."""
+    return root.dep_ == "poss" and root.head.i in nouns
 
 
 def _named_as_place(tok: Token) -> bool:
@@ -106,7 +117,7 @@ def _read(span: Span, gaz: Gazetteer) -> PlaceName:
     """The place noun a name belongs to, and the countries that noun's modifiers name."""
     root = span.root
     if len(span) > 1 and span[-1].lemma_.lower() in _AREA_NOUNS:
-        return PlaceName(span, area=span[-1].lemma_.lower())  # "Idlib Province"
+        return PlaceName(span, area=span[-1].lemma_.lower(), noun=root.i)  # "Idlib Province"
     noun: Token | None = None
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         noun = root.head.head  # "the Iraqi city of Basra"
@@ -121,17 +132,17 @@ def _read(span: Span, gaz: Gazetteer) -> PlaceName:
             if code and code not in countries:
                 countries.append(code)
     area = noun.lemma_.lower() if noun.lemma_.lower() in _AREA_NOUNS else None
-    return PlaceName(span, tuple(countries), area)
+    return PlaceName(span, tuple(countries), area, noun.i)
 
 
 def _country_of(tok: Token, gaz: Gazetteer) -> str | None:
-    """The country an adjective or possessive names: "Iraqi" -> IRQ, "Ukraine's" -> UKR."""
+    """The country an adjective or possessive names: "Iraqi" -> IRQ, "Balochistan's" -> PAK."""
     code = gaz.demonyms.get(normalise_name(tok.text))
     if code:
         return code
     name = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ == "poss" else tok.text
     for text in (name, tok.text):
         entry = gaz.best(text)
-        if entry is not None and entry.precision == "country":
-            return entry.country_code
+        if entry is not None and (entry.precision == "country" or len(entry.countries) == 1):
+            return entry.country_code  # "Iraq's", and "Balochistan's" (a province of one country)
     return None
