@@ -21,15 +21,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Place
 from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
+from .phrases import PLACE_LABELS, place_names
 
 __all__ = ["ArticlePlaces", "actor_place", "clause_place", "dateline_end", "dateline_place",
            "entry_to_place", "preferred_countries", "token_at"]
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions that say where something happened; "to" (a destination) is weaker.
 _WHERE_PREPS = {"in", "near", "at", "outside", "inside", "across", "over", "along", "off",
-                "on", "around", "throughout", "within", "under", "into", "onto"}
+                "on", "around", "throughout", "within", "under", "into", "onto", "through",
+                "behind", "beside", "beyond"}
 _WEAK_PREPS = {"to", "toward", "towards"}
+# Words whose "of" says where: "outside of Basra", "north of Mosul", "just south of the border".
+_WHERE_OF = {"outside", "inside", "north", "south", "east", "west", "northeast", "northwest",
+             "southeast", "southwest"}
 # Dependencies that open another clause: a place below one belongs to that clause.
 _OWN_CLAUSE = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 _CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
@@ -93,9 +97,8 @@ def clause_place(
         skip += [(a.start, a.end) for a in event.recipient if a.start is not None]
     targets = _targets(trigger)
     best: tuple[tuple[int, ...], Place] | None = None
-    for ent in trigger.sent.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
+    for name in place_names(trigger.sent, gaz):
+        ent = name.span
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):  # type: ignore[operator]
             continue
         if _describes(ent):
@@ -103,7 +106,7 @@ def clause_place(
         reach = _reach(ent.root, targets)
         if reach is None:
             continue
-        entry = gaz.best(ent.text, preferred)
+        entry = name.resolve(gaz, preferred)
         if entry is None:
             continue
         rank, steps = reach
@@ -112,7 +115,7 @@ def clause_place(
             # "deported to China" names a destination, "threatened retaliation against
             # Washington" a target, "talks with Russia" a party: none is where it happened.
             continue
-        key = (rank, strength, _SPECIFIC[entry.precision], steps, ent.start)
+        key = (rank, strength, name.within, _SPECIFIC[entry.precision], steps, ent.start)
         if best is None or key < best[0]:
             best = (key, entry_to_place(entry, ent.text, "clause", gaz))
     return best[1] if best else None
@@ -158,6 +161,8 @@ def _prep_strength(ent: Span) -> int:
     """0 for "in/near/at X", 1 for "to X", 3 for "against/with X", 2 otherwise ("shelled X")."""
     node = ent.root
     for _ in range(5):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _WHERE_OF:
+            return 0
         # "in Iraq's Anbar desert", "in the port city of Jeddah": climb to the prep's object.
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             node = node.head.head
