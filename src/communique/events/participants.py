@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from . import frames, roles, scope
+from . import frames, roles, scope, voice
 from .lexicon import DEFAULT_RECIPIENT, Entry
 
 Resolver = Callable[[str, date | None], Actor | None]
@@ -79,7 +79,7 @@ class Participants:
                 # stressed ... language he used"), then the article's last-named person.
                 # ("X was quoted as saying he ...": a passive subject counts too.)
                 earlier = [t for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"
-                           and t.dep_ in frames.SUBJECTS | frames.PASSIVE_SUBJECTS]
+                           and t.dep_ in frames.SUBJECTS | voice.PASSIVE_SUBJECTS]
                 if earlier:
                     return self._resolve_token(earlier[-1], day)
                 if self.resolve_pronoun is None:

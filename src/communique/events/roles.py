@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import frames
+from . import frames, voice
 
 #: Participles used as adjectives of readiness or involvement: "is committed to", "is
 #: prepared to", "were engaged in". Their subject is the one who acts.
@@ -47,7 +47,7 @@ def is_stative(tok: Token) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "agent" for c in kids):
         return False
-    if not any(c.dep_ in frames.PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in kids):
+    if not any(c.dep_ in voice.PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in kids):
         return False
     return any(c.dep_ in ("xcomp", "prep") and c.lower_ in ("to", "in") or c.dep_ == "xcomp"
                for c in kids)
@@ -55,7 +55,7 @@ def is_stative(tok: Token) -> bool:
 
 def stative_subject(tok: Token) -> Token | None:
     """The subject of a stative participle, who is the actor: "Vietnam is committed to ..."."""
-    return next((c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS), None)
+    return next((c for c in tok.children if c.dep_ in voice.PASSIVE_SUBJECTS), None)
 
 
 def _clause_subject(clause: Token) -> Token | None:
@@ -64,7 +64,7 @@ def _clause_subject(clause: Token) -> Token | None:
     clause's opening word by punctuation is a misparse of a following attribution."""
     mark = next((m for m in clause.children if m.dep_ == "mark"), None)
     for c in clause.children:
-        if c.dep_ in frames.PASSIVE_SUBJECTS:
+        if c.dep_ in voice.PASSIVE_SUBJECTS:
             return None
         if c.dep_ in frames.SUBJECTS:
             if c.lower_ in _PRONOUN_SUBJECTS:
