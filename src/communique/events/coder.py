@@ -287,8 +287,7 @@ class EventCoder:
                     return False
             elif key == "ccomp":
                 # a that-clause saying what was said ("protested that the police ...")
-                if not any(c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)
-                           for c in tok.children):
+                if not roles.reported_clauses(tok):
                     return False
             elif key == "oprd":
                 words = frames.predicate_words(tok)

@@ -171,12 +171,14 @@ def content_clauses(tok: Token) -> list[Token]:
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of ``prep`` on ``tok``, on its direct object ("held talks with X"), or up to
-    two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine")."""
+    two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine"). A phrase
+    after the last of coordinated objects belongs to them all: "launched artillery, mortar and
+    rocket fire *against* the camps" aims the artillery too."""
     out: list[Token] = []
     frontier = [tok]
     obj = direct_object(tok)
     if obj is not None:
-        frontier.append(obj)
+        frontier.extend(conjuncts(obj))
     for depth in range(3):
         nxt: list[Token] = []
         for head in frontier:

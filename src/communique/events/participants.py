@@ -225,8 +225,9 @@ class Participants:
                     return found
             elif place == "ccomp":
                 # "demanded that the United States match ...": the clause's subject.
-                heads = [g for c in tok.children if c.dep_ == "ccomp"
-                         for g in c.children if g.dep_ in frames.SUBJECTS]
+                clauses = ([c for c in tok.children if c.dep_ == "ccomp"]
+                           or roles.reported_clauses(tok))  # or a report put first
+                heads = [g for c in clauses for g in c.children if g.dep_ in frames.SUBJECTS]
             elif place == "xcomp" and comp is not None:
                 # the infinitive's own places first, then the usual ones
                 own = inner.recipient if inner is not None else ()
@@ -283,6 +284,8 @@ class Participants:
             heads = roles.condition_subjects(tok, comp) + roles.intended_targets(tok, comp)
         elif ptype == "PROTEST":
             heads = roles.defied_parties(tok)
+        elif ptype == "ACCUSE":
+            heads = roles.accused_parties(tok)
         elif ptype == "MOBILIZE":
             heads = roles.intended_targets(tok, comp)
         else:
