@@ -152,3 +152,8 @@ def test_roles_charge_reported_first_names_the_accused(code):
 def test_roles_charge_that_clause_names_the_accused(code):
     events = code("Amnesty International charged that Egyptian police had tortured detainees.")
     assert [e[2] for e in events if e[0] == "ACCUSE"] == [("EGY",)]
+
+
+def test_roles_who_is_called_names_the_recipient(code):
+    assert code("Zimbabwe's president called the opposition leaders traitors.") == [
+        ("ACCUSE", ("ZWE",), ("ZWE",))]

@@ -116,11 +116,20 @@ def predicate_words(tok: Token) -> set[str]:
     for obj in objects[1:]:
         words.update((obj.lemma_.lower(), obj.lower_))
     for obj in objects[:1]:
-        before = obj.doc[obj.i - 1] if obj.i > 0 else None
-        if (obj.tag_ == "NNS" and before is not None and before.dep_ == "compound"
-                and before.tag_ == "NNS" and before.head.i == obj.i):
+        if called_object(obj) is not obj:
             words.update((obj.lemma_.lower(), obj.lower_))
     return words
+
+
+def called_object(obj: Token) -> Token:
+    """Who is called something when the parser ran the two noun phrases together: in "called
+    the opposition leaders traitors" the object is *leaders*, and *traitors* what they are
+    called (a plural right before another plural is a second noun phrase, not a modifier)."""
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if (obj.tag_ == "NNS" and before is not None and before.dep_ == "compound"
+            and before.tag_ == "NNS" and before.head.i == obj.i):
+        return before
+    return obj
 
 
 def dative(tok: Token) -> Token | None:

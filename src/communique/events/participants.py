@@ -211,6 +211,8 @@ class Participants:
             heads: list[Token] = []
             if place == "dobj":
                 obj = frames.direct_object(tok) or frames.shared_object(tok)
+                if obj is not None and entry.constraint("oprd") is not None:
+                    obj = frames.called_object(obj)  # "called the leaders traitors"
                 heads = [obj] if obj is not None else []
             elif place == "dative":
                 d = frames.dative(tok)
