@@ -125,3 +125,35 @@ def test_roles_ethnic_group_takes_the_country_it_lives_in(code):
 def test_roles_ethnic_group_is_not_the_state_of_its_name(code):
     assert code("Ethnic Albanian rebels attacked a police station.") == [
         ("ASSAULT", ("?",), ())]
+
+
+def test_roles_phrase_after_coordinated_objects_aims_them_all(code):
+    assert code("Ethiopian forces launched artillery, mortar and rocket fire against Eritrean "
+                "positions on Tuesday.") == [("ASSAULT", ("ETH",), ("ERI",))]
+
+
+def test_roles_fire_against_names_the_target(code):
+    assert code("Ethiopian forces fired mortars against Eritrean positions.") == [
+        ("ASSAULT", ("ETH",), ("ERI",))]
+
+
+def test_roles_complaint_reported_first_names_the_accused(code):
+    events = code("Turkish authorities are failing to protect journalists, a human rights group "
+                  "protested here Thursday.")
+    assert [e[2] for e in events if e[0] == "ACCUSE"] == [("TUR",)]
+
+
+def test_roles_charge_reported_first_names_the_accused(code):
+    events = code("Sudanese soldiers burned villages in Darfur with impunity, a human rights "
+                  "group charged on Monday.")
+    assert [e[2] for e in events if e[0] == "ACCUSE"] == [("SDN",)]
+
+
+def test_roles_charge_that_clause_names_the_accused(code):
+    events = code("Amnesty International charged that Egyptian police had tortured detainees.")
+    assert [e[2] for e in events if e[0] == "ACCUSE"] == [("EGY",)]
+
+
+def test_roles_who_is_called_names_the_recipient(code):
+    assert code("Zimbabwe's president called the opposition leaders traitors.") == [
+        ("ACCUSE", ("ZWE",), ("ZWE",))]

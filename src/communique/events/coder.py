@@ -25,7 +25,7 @@ from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
 from ..when.dates import ResolvedDate
 from ..when.link import event_date
-from . import frames, roles, scope, senses, unnamed
+from . import frames, roles, scope, senses, unnamed, voice
 from .assembly import build_event, fold_outcomes, unique_events
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
 from .modality import apply_modality, failed, is_refusal, refusal_code, threat_code
@@ -185,8 +185,8 @@ class EventCoder:
                 subj, plover_type or entry.plover_type or self.ontology[cameo].plover_type,
                 self.attack_nouns):
             return None  # a passive's unknown agent ("killed by a roadside bomb") may stay empty
-        if frames.is_passive(tok) and not stative:
-            places = frames.passive_subjects(tok)
+        if voice.is_passive(tok) and not stative:
+            places = voice.passive_subjects(tok)
             day = when.date if when else pub_date
             # "A camp for Congolese refugees was attacked": whose the thing attacked is.
             recipients = (self.participants.actors(places[0], day)
@@ -287,8 +287,7 @@ class EventCoder:
                     return False
             elif key == "ccomp":
                 # a that-clause saying what was said ("protested that the police ...")
-                if not any(c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)
-                           for c in tok.children):
+                if not roles.reported_clauses(tok):
                     return False
             elif key == "oprd":
                 words = frames.predicate_words(tok)

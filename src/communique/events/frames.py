@@ -12,10 +12,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+from .voice import RELATIVE_PRONOUNS, SUBJECTS, is_passive, passive_subjects
+
 OBJECTS = {"dobj", "obj"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "must", "can"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll"}
 #: Verbs whose object is the means of the act their infinitive names ("used X to disperse").
@@ -117,11 +116,20 @@ def predicate_words(tok: Token) -> set[str]:
     for obj in objects[1:]:
         words.update((obj.lemma_.lower(), obj.lower_))
     for obj in objects[:1]:
-        before = obj.doc[obj.i - 1] if obj.i > 0 else None
-        if (obj.tag_ == "NNS" and before is not None and before.dep_ == "compound"
-                and before.tag_ == "NNS" and before.head.i == obj.i):
+        if called_object(obj) is not obj:
             words.update((obj.lemma_.lower(), obj.lower_))
     return words
+
+
+def called_object(obj: Token) -> Token:
+    """Who is called something when the parser ran the two noun phrases together: in "called
+    the opposition leaders traitors" the object is *leaders*, and *traitors* what they are
+    called (a plural right before another plural is a second noun phrase, not a modifier)."""
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if (obj.tag_ == "NNS" and before is not None and before.dep_ == "compound"
+            and before.tag_ == "NNS" and before.head.i == obj.i):
+        return before
+    return obj
 
 
 def dative(tok: Token) -> Token | None:
@@ -172,12 +180,14 @@ def content_clauses(tok: Token) -> list[Token]:
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of ``prep`` on ``tok``, on its direct object ("held talks with X"), or up to
-    two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine")."""
+    two phrases further down ("disbursed 1.5 billion euros in assistance to Ukraine"). A phrase
+    after the last of coordinated objects belongs to them all: "launched artillery, mortar and
+    rocket fire *against* the camps" aims the artillery too."""
     out: list[Token] = []
     frontier = [tok]
     obj = direct_object(tok)
     if obj is not None:
-        frontier.append(obj)
+        frontier.extend(conjuncts(obj))
     for depth in range(3):
         nxt: list[Token] = []
         for head in frontier:
@@ -209,54 +219,6 @@ def is_negated(tok: Token) -> bool:
 
 def auxiliaries(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-
-
-def is_passive(tok: Token) -> bool:
-    return (any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
-            or is_reduced_passive(tok) or _shares_passive(tok))
-
-
-def is_reduced_passive(tok: Token) -> bool:
-    """ "Migrants *ordered* out of the country", "villagers *driven* from their homes": a
-    participle after a noun, with no subject or auxiliary of its own, is a passive relative
-    clause. The noun is who was acted upon, not who acted. (When the noun is the root of a
-    sentence with no other verb, the parser has mistaken the main verb for such a participle.)
-
-    A noun phrase set off by a comma at the end of a report (", a rights group charged on
-    Saturday") is most often the report's speaker, whom the parser took for such a noun:
-    there only a *by* phrase makes the participle passive."""
-    if not (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.i > tok.head.i
-            and tok.head.pos_ in ("NOUN", "PROPN")):
-        return False
-    if tok.head.dep_ == "ROOT":
-        return False  # "A newspaper called on Arabs to ...": with no other verb, the main one
-    kids = list(tok.children)
-    if any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "mark") for c in kids):
-        return False
-    edge = tok.head.left_edge.i
-    after_comma = edge > 0 and tok.doc[edge - 1].text == ","
-    return not after_comma or any(c.dep_ == "agent" for c in kids)
-
-
-def _shares_passive(tok: Token) -> bool:
-    """ "were arrested and beaten by police": a participle coordinated with a passive verb,
-    with no auxiliary or subject of its own, is passive too."""
-    return (tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in tok.children)
-            and is_passive(tok.head))
-
-
-def passive_subjects(tok: Token) -> list[Token]:
-    """Who a passive verb's act fell on: its passive subject, the noun a reduced relative
-    hangs from, or, for a participle sharing another's passive, that verb's subject."""
-    if is_reduced_passive(tok):
-        return [tok.head]
-    own = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECTS]
-    if not own and _shares_passive(tok):
-        return passive_subjects(tok.head)
-    if own and own[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-        return [tok.head]  # "the minister, who was accused ...": the minister
-    return own
 
 
 def condition_markers(tok: Token) -> set[str]:

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from . import frames, roles, scope
+from . import frames, roles, scope, voice
 from .lexicon import DEFAULT_RECIPIENT, Entry
 
 Resolver = Callable[[str, date | None], Actor | None]
@@ -79,7 +79,7 @@ class Participants:
                 # stressed ... language he used"), then the article's last-named person.
                 # ("X was quoted as saying he ...": a passive subject counts too.)
                 earlier = [t for t in head.sent if t.i < head.i and t.ent_type_ == "PERSON"
-                           and t.dep_ in frames.SUBJECTS | frames.PASSIVE_SUBJECTS]
+                           and t.dep_ in frames.SUBJECTS | voice.PASSIVE_SUBJECTS]
                 if earlier:
                     return self._resolve_token(earlier[-1], day)
                 if self.resolve_pronoun is None:
@@ -211,6 +211,8 @@ class Participants:
             heads: list[Token] = []
             if place == "dobj":
                 obj = frames.direct_object(tok) or frames.shared_object(tok)
+                if obj is not None and entry.constraint("oprd") is not None:
+                    obj = frames.called_object(obj)  # "called the leaders traitors"
                 heads = [obj] if obj is not None else []
             elif place == "dative":
                 d = frames.dative(tok)
@@ -225,8 +227,9 @@ class Participants:
                     return found
             elif place == "ccomp":
                 # "demanded that the United States match ...": the clause's subject.
-                heads = [g for c in tok.children if c.dep_ == "ccomp"
-                         for g in c.children if g.dep_ in frames.SUBJECTS]
+                clauses = ([c for c in tok.children if c.dep_ == "ccomp"]
+                           or roles.reported_clauses(tok))  # or a report put first
+                heads = [g for c in clauses for g in c.children if g.dep_ in frames.SUBJECTS]
             elif place == "xcomp" and comp is not None:
                 # the infinitive's own places first, then the usual ones
                 own = inner.recipient if inner is not None else ()
@@ -283,6 +286,8 @@ class Participants:
             heads = roles.condition_subjects(tok, comp) + roles.intended_targets(tok, comp)
         elif ptype == "PROTEST":
             heads = roles.defied_parties(tok)
+        elif ptype == "ACCUSE":
+            heads = roles.accused_parties(tok)
         elif ptype == "MOBILIZE":
             heads = roles.intended_targets(tok, comp)
         else:

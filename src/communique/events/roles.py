@@ -6,6 +6,8 @@ construction reporters use every day:
 
 - who is asked: "reiterated its demand *that Israel* ease ..." names the addressee inside the
   content clause of the demand, not as an object of the verb;
+- who is accused: "*the army* is holding journalists without charge, a rights group charged"
+  names the accused as the subject of the reported clause;
 - who is threatened: "threatened to walk out *if the United States* goes ahead" names the
   target in the condition;
 - whom a protest defies: "blocked streets *in defiance of Chinese authorities*", "a hunger strike
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import frames
+from . import frames, voice
 
 #: Participles used as adjectives of readiness or involvement: "is committed to", "is
 #: prepared to", "were engaged in". Their subject is the one who acts.
@@ -47,7 +49,7 @@ def is_stative(tok: Token) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "agent" for c in kids):
         return False
-    if not any(c.dep_ in frames.PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in kids):
+    if not any(c.dep_ in voice.PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in kids):
         return False
     return any(c.dep_ in ("xcomp", "prep") and c.lower_ in ("to", "in") or c.dep_ == "xcomp"
                for c in kids)
@@ -55,7 +57,7 @@ def is_stative(tok: Token) -> bool:
 
 def stative_subject(tok: Token) -> Token | None:
     """The subject of a stative participle, who is the actor: "Vietnam is committed to ..."."""
-    return next((c for c in tok.children if c.dep_ in frames.PASSIVE_SUBJECTS), None)
+    return next((c for c in tok.children if c.dep_ in voice.PASSIVE_SUBJECTS), None)
 
 
 def _clause_subject(clause: Token) -> Token | None:
@@ -64,7 +66,7 @@ def _clause_subject(clause: Token) -> Token | None:
     clause's opening word by punctuation is a misparse of a following attribution."""
     mark = next((m for m in clause.children if m.dep_ == "mark"), None)
     for c in clause.children:
-        if c.dep_ in frames.PASSIVE_SUBJECTS:
+        if c.dep_ in voice.PASSIVE_SUBJECTS:
             return None
         if c.dep_ in frames.SUBJECTS:
             if c.lower_ in _PRONOUN_SUBJECTS:
@@ -96,6 +98,33 @@ def addressee_clauses(tok: Token) -> list[Token]:
         if subj is not None:
             out.append(subj)
     return out
+
+
+#: How the parser attaches a report's speaker set off after a comma: as an appositive, a
+#: second object or an adverbial noun of the clause reported.
+_REPORTER_DEPS = {"appos", "dobj", "npadvmod", "conj"}
+
+
+def reported_clauses(tok: Token) -> list[Token]:
+    """The clauses a speech act reports: "charged *that the army tortured* ...", and the
+    report put first with its speaker after a comma ("*The police beat students*, a rights
+    group charged"), which the parser may read as an appositive or a second object with the
+    verb hanging from it.
+    """
+    out = [c for c in tok.children if c.dep_ == "ccomp" and "to" not in frames.auxiliaries(c)]
+    root = tok.sent.root
+    edge = tok.head.left_edge.i
+    if (not out and tok.dep_ == "acl" and tok.head.dep_ in _REPORTER_DEPS and root.i < edge
+            and edge > 0 and tok.doc[edge - 1].text == "," and root.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in frames.OBJECTS for c in tok.children)):
+        out.append(root)
+    return out
+
+
+def accused_parties(tok: Token) -> list[Token]:
+    """Who a complaint or charge says did wrong when no object names them: the subject of
+    the clause it reports ("protested that *the police* beat students")."""
+    return [s for c in reported_clauses(tok) if (s := _clause_subject(c)) is not None]
 
 
 def condition_subjects(tok: Token, comp: Token | None) -> list[Token]:
