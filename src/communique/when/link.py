@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_expression
 
@@ -57,8 +57,20 @@ def event_date(tok: Token, pub_date: date | None, own: bool = False) -> Resolved
 
 
 def time_expressions(sent: Span) -> list[Span]:
-    """DATE/TIME entities of the sentence, plus time words the tagger left untagged."""
-    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    """DATE/TIME entities of the sentence, plus time words the tagger left untagged.
+
+    Kept in the doc's ``user_data`` per sentence: a sentence with several events is
+    searched once (``Span.ents`` walks the whole document's entities each time).
+    """
+    key = ("communique.time_expressions", sent.start, sent.end)
+    cached = sent.doc.user_data.get(key)
+    if cached is None:
+        cached = sent.doc.user_data[key] = _find_time_expressions(sent)
+    return list(cached)
+
+
+def _find_time_expressions(sent: Span) -> list[Span]:
+    spans = [e for e in _doc_times(sent.doc) if sent.start <= e.start and e.end <= sent.end]
     covered = {i for e in spans for i in range(e.start, e.end)}
     doc = sent.doc
     for tok in sent:
@@ -84,6 +96,14 @@ def time_expressions(sent: Span) -> list[Span]:
         spans.append(doc[start : end + 1])
         covered.update(range(start, end + 1))
     return spans
+
+
+def _doc_times(doc: Doc) -> list[Span]:
+    """The document's DATE/TIME entities, listed once per document."""
+    key = "communique.doc_times"
+    if key not in doc.user_data:
+        doc.user_data[key] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    return doc.user_data[key]
 
 
 _TEMPORAL_PREPS = {"during", "throughout", "on", "at", "in", "since", "until", "by", "before",
