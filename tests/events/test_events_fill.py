@@ -88,3 +88,13 @@ def test_fill_phone_call_keeps_caller_and_called_apart(code):
 def test_fill_foreign_people_do_not_take_the_state_code(code):
     assert code("The Thai government eased restrictions on foreign journalists.",
                 "CONCEDE") == [(("THA",), ("?",))]
+
+
+def test_fill_protesters_are_of_the_place_not_of_the_state_they_protest(code):
+    assert code("Demonstrators in Taipei protested against the Chinese government on Sunday.",
+                "PROTEST") == [(("TWN",), ("CHN",))]
+
+
+def test_fill_protesters_with_no_place_are_of_the_one_state_in_play(code):
+    assert code("Thousands of students protested against the Iranian government.",
+                "PROTEST") == [(("IRN",), ("IRN",))]

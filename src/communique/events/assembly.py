@@ -40,10 +40,10 @@ def build_event(
     ``trigger_last`` (a verb and its complement: "vowed to fight"), dated ``when`` or, with
     no date of its own, the publication date."""
     doc = trigger.doc
-    fill_country(actors, recipients, countries)
     if cameo in ("040", "046") and any(t.lemma_.lower() in _PHONE_WORDS for t in trigger.sent):
         cameo = "041"
     code = ontology[cameo]
+    fill_country(actors, recipients, countries, entry.plover_type or code.plover_type)
     if not recipients:
         recipients = home_target(entry.plover_type or code.plover_type, actors,
                                  countries, code.code,

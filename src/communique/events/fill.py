@@ -143,16 +143,20 @@ def is_foreign(actor: Actor) -> bool:
     return any(w in _FOREIGN_WORDS for w in actor.entity_text.lower().split())
 
 
-def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozenset[str]
-                 ) -> None:
+def fill_country(actors: list[Actor], recipients: list[Actor], countries: frozenset[str],
+                 event_type: str | None = None) -> None:
     """Give a country to actors known only by sector ("protesters", "students").
 
     News codes such people with the country they are in: that of the state agent
     acting on them ("Turkish police ... students" -> TUR), or else the one country
     the event names. With several countries in play we leave the code empty, and a body
     that is not a state ("U.N. helicopters evacuated civilians") gives its code to nobody.
+    The target of a protest says nothing of where the protesters are ("prisoners in Dili
+    rioted against Indonesian rule", "crowds in Hong Kong marched against Beijing"): their
+    country is left to the place of the event (:func:`codes_from_places`).
     """
-    missing = [a for a in actors + recipients if not a.code and a.sector and not is_foreign(a)]
+    pool = recipients if event_type == "PROTEST" else actors + recipients
+    missing = [a for a in pool if not a.code and a.sector and not is_foreign(a)]
     if not missing:
         return
     states = {a.code for a in actors + recipients if a.code and a.sector in DOMESTIC_SECTORS}
@@ -180,28 +184,35 @@ def codes_from_places(events: list[Event], countries: frozenset[str]) -> None:
     an attack or coercion by no named actor in a place its own clause names that country as
     actor, and measures imposed or eased in such a place a recipient there (see above)."""
     for event in events:
-        place = event.place
-        if place is None or place.found_by not in _TRUSTED or place.country_code not in countries:
-            continue
-        if (not event.actor and place.found_by == "clause"
-                and event.event_type in _UNNAMED_AUTHOR_TYPES):
-            # "a car bomb killed 12 in Beirut": the attack is coded to the country it
-            # happened in, its author's kind left unknown.
-            event.actor = [Actor(entity_text=place.text, code=place.country_code)]
-        filled = False
-        for actor in event.actor:
-            if not actor.code:
-                actor.code = place.country_code
-                filled = True
-        for recipient in event.recipient:
-            # "a journalist was killed in Beirut": people known by what they are belong to
-            # the country where it happened to them.
-            if (not recipient.code and recipient.sector and not is_foreign(recipient)
-                    and not _many_states(recipient)):
-                recipient.code = place.country_code
-        if filled and not event.recipient:
-            event.recipient = home_target(event.event_type, event.actor, countries, event.cameo)
-        if (not event.recipient and place.found_by == "clause"
-                and (event.cameo or "").startswith(_PLACED_MEASURES)):
-            code = place.country_code
-            event.recipient = [Actor(entity_text=code, code=code, sector="CVL")]
+        _codes_from_place(event, countries)
+        if event.event_type == "PROTEST":
+            # no place settled the protesters: those of the one state in play, as for others
+            fill_country(event.actor, event.recipient, countries)
+
+
+def _codes_from_place(event: Event, countries: frozenset[str]) -> None:
+    place = event.place
+    if place is None or place.found_by not in _TRUSTED or place.country_code not in countries:
+        return
+    if (not event.actor and place.found_by == "clause"
+            and event.event_type in _UNNAMED_AUTHOR_TYPES):
+        # "a car bomb killed 12 in Beirut": the attack is coded to the country it
+        # happened in, its author's kind left unknown.
+        event.actor = [Actor(entity_text=place.text, code=place.country_code)]
+    filled = False
+    for actor in event.actor:
+        if not actor.code:
+            actor.code = place.country_code
+            filled = True
+    for recipient in event.recipient:
+        # "a journalist was killed in Beirut": people known by what they are belong to
+        # the country where it happened to them.
+        if (not recipient.code and recipient.sector and not is_foreign(recipient)
+                and not _many_states(recipient)):
+            recipient.code = place.country_code
+    if filled and not event.recipient:
+        event.recipient = home_target(event.event_type, event.actor, countries, event.cameo)
+    if (not event.recipient and place.found_by == "clause"
+            and (event.cameo or "").startswith(_PLACED_MEASURES)):
+        code = place.country_code
+        event.recipient = [Actor(entity_text=code, code=code, sector="CVL")]
