@@ -7,24 +7,6 @@ expelled from Ghana") is a passive of its own, whose noun was acted upon.
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from communique.api import process_text
-
-PUB = date(2024, 5, 15)
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str):
-        return [(e.event_type, tuple(sorted(a.code or "?" for a in e.actor)),
-                 tuple(sorted(a.code or "?" for a in e.recipient)))
-                for e in process_text(text, pub_date=PUB, pipeline=pipeline).events]
-
-    return run
-
 
 def test_frames_active_verb_joined_to_a_passive_takes_its_subject(code):
     events = code("Peru's interior minister was charged by prosecutors with fraud and "

@@ -7,21 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from communique.api import process_text
 
 PUB = date(2024, 5, 15)
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str):
-        return [(e.event_type, tuple(sorted(a.code or "?" for a in e.actor)),
-                 tuple(sorted(a.code or "?" for a in e.recipient)))
-                for e in process_text(text, pub_date=PUB, pipeline=pipeline).events]
-
-    return run
 
 
 def test_roles_demand_clause_names_the_party_asked(code):

@@ -7,24 +7,6 @@ A threat of force names its target in the purpose of the weapons or forces it pr
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from communique.api import process_text
-
-PUB = date(2024, 5, 15)
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str):
-        return [(e.event_type, tuple(sorted(a.code or "?" for a in e.actor)),
-                 tuple(sorted(a.code or "?" for a in e.recipient)))
-                for e in process_text(text, pub_date=PUB, pipeline=pipeline).events]
-
-    return run
-
 
 def test_participants_threat_target_is_whom_the_weapons_are_for(code):
     events = code("A rebel group in Chad says it is stockpiling chemical weapons to use "
