@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from ..actors.kb import default_kb
 from ..model import Actor, Event, Sentence
 from ..quotes.lexicon import load_cues
-from ..when.dates import ResolvedDate
 from ..when.link import event_date
 from . import frames, roles, scope, senses, unnamed, voice
 from .assembly import build_event, fold_outcomes, unique_events
@@ -365,20 +365,10 @@ class EventCoder:
         ptype = plover_type or self.ontology[cameo].plover_type
         return self.participants.implied_recipients(tok, comp, ptype, actors, day)
 
-    def _event(
-        self,
-        cameo: str,
-        entry: Entry,
-        actors: list[Actor],
-        recipients: list[Actor],
-        trigger: Token,
-        trigger_last: Token,
-        sentence: Sentence,
-        when: ResolvedDate | None,
-        pub_date: date | None,
-    ) -> Event:
-        return build_event(self.ontology, self.countries, cameo, entry, actors, recipients,
-                           trigger, trigger_last, sentence, when, pub_date)
+    def _event(self, *parts: Any) -> Event:
+        """:func:`~.assembly.build_event` (cameo, entry, actors, recipients, trigger,
+        trigger_last, sentence, when, pub_date) with this coder's ontology and countries."""
+        return build_event(self.ontology, self.countries, *parts)
 
 
 @cache
