@@ -252,28 +252,35 @@ class EventCoder:
         return senses.protest_sense(entry, subj, actors)
 
     def _match(self, tok: Token, pos: str) -> Entry | None:
+        seen: dict[str, Any] = {}  # the trigger's frame, read once for all its entries
         for entry in self.lexicon.lookup(pos, tok.lemma_.lower()):
-            if self._fits(tok, entry):
+            if self._fits(tok, entry, seen):
                 # A frame coded "-" says "not an event" ("struck a conciliatory tone").
                 return None if entry.cameo == NO_EVENT else entry
         return None
 
-    def _fits(self, tok: Token, entry: Entry) -> bool:
+    def _fits(self, tok: Token, entry: Entry, seen: dict[str, Any]) -> bool:
+        def frame(key: str, read: Callable[[Token], Any]) -> Any:
+            if key not in seen:
+                seen[key] = read(tok)
+            return seen[key]
+
         for key, values in entry.when:
             if key == "prep":
-                found = frames.prep_lemmas(tok)
+                found = frame("prep", frames.prep_lemmas)
                 if not (found & values if values else found):
                     return False
             elif key == "prt":
-                found = frames.particles(tok)
+                found = frame("prt", frames.particles)
                 if not (found & values if values else found):
                     return False
             elif key == "dobj":
-                words = frames.object_words(tok)
+                words = frame("dobj", frames.object_words)
                 if not words or (values and not words & values):
                     return False
             elif key == "pobj":
-                lemmas = {o.lemma_.lower() for o in frames.all_prep_objects(tok)}
+                lemmas = frame("pobj", lambda t: {o.lemma_.lower()
+                                                   for o in frames.all_prep_objects(t)})
                 if not (lemmas & values if values else lemmas):
                     return False
             elif key == "objmod":
@@ -290,11 +297,11 @@ class EventCoder:
                 if not roles.reported_clauses(tok):
                     return False
             elif key == "oprd":
-                words = frames.predicate_words(tok)
+                words = frame("oprd", frames.predicate_words)
                 if not words or (values and not words & values):
                     return False
             elif key == "xcomp":
-                comp = frames.complement(tok)
+                comp = frame("xcomp", frames.complement)
                 if comp is None or (values and comp.lemma_.lower() not in values):
                     return False
         return True
