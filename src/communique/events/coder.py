@@ -191,6 +191,14 @@ class EventCoder:
             # "A camp for Congolese refugees was attacked": whose the thing attacked is.
             recipients = (self.participants.actors(places[0], day)
                           or self.participants.owner(places[0], day)) if places else []
+            ptype = plover_type or entry.plover_type or self.ontology[cameo].plover_type
+            if not actors and ptype == "MOBILIZE":
+                # "Chinese troops were deployed": forces moved are their own side's.
+                actors, recipients = recipients, []
+            elif not recipients:
+                # "sanctions were imposed on Iran": the thing acted with is the subject, so
+                # the one acted on is where the frame's preposition says.
+                recipients = self.participants.recipients(tok, entry, comp, day)
             if not actors and not recipients:
                 return None  # "was attacked" with neither side known says nothing
         else:
