@@ -59,7 +59,9 @@ CASES: list = [
     # AID
     ("The World Food Programme delivered food to displaced families in Sudan.", "AID", ("UNO",),
      None),
-    ("Ukraine received a new batch of tanks from Germany.", "AID", ("DEU",), ("UKR",)),
+    _gap(("Ukraine received a new batch of tanks from Germany.", "AID", ("DEU",), ("UKR",)),
+         "the lexicon cannot turn roles round: the giver of 'received X from Y' is the 'from' "
+         "object and the subject is the recipient"),
     ("Hundreds of Sudanese refugees were given shelter by Chad.", "AID", ("TCD",), ("SDN",)),
     # RETREAT
     ("Hamas freed four Israeli hostages on Saturday.", "RETREAT", ("PSE",), ("ISR",)),
@@ -84,8 +86,10 @@ CASES: list = [
      ("VEN",), None),
     ("The Kremlin dismissed Kyiv's peace proposal.", "REJECT", ("RUS",), ("UKR",)),
     # THREATEN
-    ("North Korea warned it would respond with force to the joint drills.", "THREATEN",
-     ("PRK",), None),
+    _gap(("North Korea warned it would respond with force to the joint drills.", "THREATEN",
+          ("PRK",), None),
+         "a threat stated as a that-clause of 'warn' with a future act ('would respond with "
+         "force') is not read; only 'warned of' and 'threatened/warned to' frames are"),
     ("Washington threatened to impose tariffs on Mexican imports.", "THREATEN", ("USA",),
      ("MEX",)),
     ("Houthi rebels vowed to keep attacking ships in the Red Sea.", "THREATEN", ("YEM",), None),
@@ -161,3 +165,38 @@ def test_events_heldout_code_sentence(coded, case: Case):
     if recipients is not None:
         assert any(set(recipients) <= {a.code for a in e.recipient} for e in found), [
             [a.code for a in e.recipient] for e in found]
+
+
+# Written after the fixes the rows above led to (so not part of the held-out figure): each pins
+# the general construction behind a fix on sentences of its own, and what it must not do.
+AFTER_FIXES: list[Case] = [
+    # a passive's subject fills the object a frame asks for
+    ("Sanctions were imposed on Iran by the European Union.", "SANCTION", ("EUR",), ("IRN",)),
+    ("Two opposition leaders were pardoned by the Tunisian president.", "CONCEDE", ("TUN",),
+     None),
+    # forces deployed in the passive are their own side's
+    ("Russian troops were deployed to the border on Friday.", "MOBILIZE", ("RUS",), None),
+    # a promise to keep up an attack is a threat
+    ("The militants vowed to continue bombing the Somali capital.", "THREATEN", None, None),
+    # a crowd that rallies against something demonstrates
+    ("Hundreds of Serbian students rallied against corruption in Belgrade.", "PROTEST",
+     ("SRB",), None),
+    # "strip someone of" their citizenship, passport or licence
+    ("Bahrain stripped 30 dissidents of their nationality.", "COERCE", ("BHR",), None),
+    # a modifier the parser hangs on the object's compound still counts
+    ("Japan and India held joint coast guard exercises.", "COOPERATE", ("JPN", "IND"), None),
+]
+
+
+@pytest.mark.parametrize("case", AFTER_FIXES, ids=[_ids(c) for c in AFTER_FIXES])
+def test_events_heldout_fixed_constructions(coded, case: Case):
+    test_events_heldout_code_sentence(coded, case)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("No sanctions were imposed on Iran.", "SANCTION"),
+    ("Russia's government rallied support for the resolution.", "PROTEST"),
+    ("Rebels vowed to keep talking with the government.", "THREATEN"),
+])
+def test_events_heldout_fixes_leave_other_readings_alone(coded, text: str, event_type: str):
+    assert event_type not in {e.event_type for e in coded(text)}
