@@ -28,7 +28,7 @@ from ..when.link import event_date
 from . import frames, roles, scope, senses, unnamed, voice
 from .assembly import build_event, fold_outcomes, unique_events
 from .lexicon import NO_EVENT, Entry, Lexicon, load_lexicon
-from .modality import apply_modality, failed, is_refusal, refusal_code, threat_code
+from .modality import apply_modality, failed, is_refusal, promised_act, refusal_code, threat_code
 from .ontology import Ontology, load_ontology
 from .participants import Participants, Resolver, same_actor
 
@@ -157,7 +157,7 @@ class EventCoder:
         if cameo.startswith("03") and comp is not None:
             # "vowed to fight", "is prepared to impose martial law": a promise of force or
             # coercion is a threat, not an intent to cooperate.
-            inner = self._match(comp, "VERB")
+            inner = self._match(promised_act(comp), "VERB")
             if inner is not None and self.ontology[inner.cameo].quad_code == 4:
                 cameo = threat_code(inner.cameo)
                 plover_type = None
@@ -191,6 +191,12 @@ class EventCoder:
             # "A camp for Congolese refugees was attacked": whose the thing attacked is.
             recipients = (self.participants.actors(places[0], day)
                           or self.participants.owner(places[0], day)) if places else []
+            ptype = plover_type or entry.plover_type or self.ontology[cameo].plover_type
+            if not actors and ptype == "MOBILIZE":
+                # "Chinese troops were deployed": forces moved are their own side's.
+                actors, recipients = recipients, []
+            elif not recipients:  # "sanctions were imposed on Iran": Iran, as the frame says
+                recipients = self.participants.recipients(tok, entry, comp, day)
             if not actors and not recipients:
                 return None  # "was attacked" with neither side known says nothing
         else:
@@ -286,6 +292,9 @@ class EventCoder:
             elif key == "objmod":
                 obj = tok if entry.pos == "NOUN" else frames.direct_object(tok)
                 mods = {c.lower_ for c in obj.children} if obj is not None else set()
+                if obj is not None:  # "joint air force drills": "joint" may hang on "force"
+                    mods.update(g.lower_ for c in obj.children if c.dep_ == "compound"
+                                for g in c.children if g.dep_ in ("amod", "compound"))
                 if obj is not None and obj.lemma_.lower() in frames.MEASURE_NOUNS:
                     # "part of its military aid": the modifiers of what is measured
                     mods.update(g.lower_ for o in frames.prep_objects(obj, "of")[:1]

@@ -87,6 +87,13 @@ def object_words(tok: Token) -> set[str]:
         obj = next((g for c in tok.children if c.dep_ == "ccomp" and "to" in auxiliaries(c)
                     for g in c.children if g.dep_ in SUBJECTS), None)
     if obj is None:
+        # "sanctions were imposed on Iran", "troops were deployed": a passive's subject is
+        # what the active verb's object would have been. Not a reduced relative ("property
+        # seized by the army"), whose noun belongs to another clause's event, nor a subject
+        # that says nothing was done ("no deadline had been set").
+        obj = next((c for c in tok.children if c.dep_ == "nsubjpass"
+                    and not any(d.lower_ == "no" for d in c.children)), None)
+    if obj is None:
         return set()
     words: set[str] = set()
     for o in conjuncts(obj):

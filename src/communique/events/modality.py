@@ -21,6 +21,9 @@ from spacy.tokens import Token
 from . import frames
 from .ontology import Ontology
 
+# Verbs that only say when an act runs: "vowed to keep attacking" promises the attack.
+_ASPECTUAL = {"keep", "continue", "resume", "start", "begin", "go"}
+
 # The REJECT code for refusing each cooperative act, from the CAMEO 12 family's own
 # descriptions (refuse to ease sanctions, to release, to allow involvement, ...).
 _REFUSAL = {
@@ -116,3 +119,14 @@ def _intent_type(intent: str, cameo: str) -> tuple[str, str | None]:
 def _governed_by_plan(tok: Token) -> bool:
     """ "plans to visit", "hopes to sign": an infinitive under a plan is a stated future."""
     return tok.dep_ == "xcomp" and tok.head.lemma_ in _PLAN_VERBS
+
+
+def promised_act(comp: Token) -> Token:
+    """The act a promise names under aspectual verbs: "attacking" in "vowed to keep attacking
+    ships", so that a promise to go on fighting reads as the threat it is."""
+    for _ in range(3):
+        inner = frames.complement(comp) if comp.lemma_.lower() in _ASPECTUAL else None
+        if inner is None:
+            break
+        comp = inner
+    return comp

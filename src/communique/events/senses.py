@@ -11,6 +11,10 @@ cannot tell the two apart, because the frame is the same ("protested against the
 
 A that-clause ("protested that the police ...") reports what was said, so it stays a
 complaint whoever says it.
+
+"Rally against" is the same word the other way round: CAMEO reads it as rallying opposition
+(ACCUSE), which fits a government; a crowd that rallies against a law marches in the street.
+A government that rallies in a square is rare enough that "rally" keeps its street sense.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from . import frames
 from .lexicon import Entry
 
 #: Verbs whose sense follows the subject (see above).
-PROTEST_VERBS = {"protest"}
+PROTEST_VERBS = {"protest", "rally"}
+#: Of those, the verbs whose street sense becomes a complaint when an official body acts.
+_COMPLAINT_VERBS = {"protest"}
 #: Sectors that speak for a state or an armed body: their protests are complaints.
 _OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"}
 #: Singular nouns that name many people at once ("a crowd protested").
@@ -47,7 +53,7 @@ def protest_sense(entry: Entry, subj: Token | None, actors: list[Actor]) -> Entr
     crowd = _is_collective(subj) and not any(a.sector in _OFFICIAL_SECTORS for a in actors)
     if crowd and family == "11":
         return replace(entry, cameo=_DEMONSTRATE, mode="", plover_type="")
-    if not crowd and family == "14":
+    if not crowd and family == "14" and entry.lemma in _COMPLAINT_VERBS:
         return replace(entry, cameo=_COMPLAIN, mode="", plover_type="")
     return entry
 
