@@ -149,7 +149,7 @@ def ingest_articles(
                                            report=report)
                 finally:
                     own.close(kill=True)  # finished or failed: nothing left to wait for
-            return ingest_articles(items, store, pipeline=_load_pipeline(model, files),
+            return ingest_articles(items, store, pipeline=Pipeline.with_actors(model, files),
                                    on_error=on_error, report=report)
     if pool is None:
         assert pipeline is not None
@@ -217,13 +217,6 @@ def ingest_articles(
                 _store_batch(store, rest, report)
     report.stage_times = times.since(before)
     return report
-
-
-def _load_pipeline(model: str, actors_files: tuple) -> Pipeline:
-    """The pipeline for ``model``, resolving actors with the user's files too."""
-    from .actors.cli import resolver_for
-
-    return Pipeline(model, resolver=resolver_for(actors_files))
 
 
 def _timed(times: StageTimes, stage: str, items: Iterable[T]) -> Iterator[T]:

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .actors.cli import actors_option, resolver_for
+from .actors.cli import actors_option
 from .actors.stored import with_stored_actors
 from .config import load_settings
 from .errors import CommuniqueError, InputError
@@ -94,13 +94,10 @@ def main() -> None:
 
 
 def _pipeline(model: str | None, actors_files: tuple):
-    """A pipeline over the user's actors files, or None for the default one."""
-    resolver = resolver_for(actors_files)
-    if resolver is None:
-        return None
+    """The pipeline for ``--model`` (or the settings'), with the user's actors files."""
     from .nlp.pipeline import Pipeline
 
-    return Pipeline(model or _settings().model, resolver=resolver)
+    return Pipeline.with_actors(model or _settings().model, actors_files)
 
 
 def _open(db: str | None):
@@ -230,11 +227,10 @@ def fetch(urls: tuple[str, ...], db: str | None, model: str | None, allow_privat
         communique fetch https://example.org/news/story.html --db news.db
     """
     from .ingest.crawl import fetch_urls
-    from .nlp.pipeline import Pipeline
 
     with (_open(db) as store, with_stored_actors(store) as actors_files,
           _fetcher(allow_private, delay, timeout, max_bytes) as fetcher):
-        pipeline = _pipeline(model, actors_files) or Pipeline(model or _settings().model)
+        pipeline = _pipeline(model, actors_files)
         report = fetch_urls(urls, store, fetcher=fetcher, pipeline=pipeline, on_error=_warn)
     click.echo(f"pages: {report.not_modified} not modified; " + _articles_line(report.ingest))
     if not report.ingest.ok:
@@ -276,7 +272,6 @@ def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every:
         communique follow https://example.org/atom.xml --once
     """
     from .ingest.crawl import FollowReport, follow_feeds
-    from .nlp.pipeline import Pipeline
 
     report = FollowReport()
     before = {"feeds": (0, 0, 0), "entries": 0, "new": 0, "failed": 0}
@@ -294,7 +289,7 @@ def follow(feed_urls: tuple[str, ...], db: str | None, model: str | None, every:
 
     with (_open(db) as store, with_stored_actors(store) as actors_files,
           _fetcher(allow_private, delay, timeout, max_bytes) as fetcher):
-        pipeline = _pipeline(model, actors_files) or Pipeline(model or _settings().model)
+        pipeline = _pipeline(model, actors_files)
         try:
             follow_feeds(list(feed_urls), store, fetcher=fetcher, pipeline=pipeline,
                          every=None if once else every, report=report, on_poll=polled,

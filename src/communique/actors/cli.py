@@ -33,16 +33,6 @@ def actors_option(fn):
              "they override the packaged ones. Repeatable.")(fn)
 
 
-def resolver_for(actors_files: tuple[Path, ...]):
-    """An ActorResolver over the packaged data plus the user's files (None if there are none)."""
-    if not actors_files:
-        return None
-    from .kb import KnowledgeBase
-    from .resolve import ActorResolver
-
-    return ActorResolver(kb=KnowledgeBase.load(extra=actors_files))
-
-
 @actors_group.command("lookup")
 @click.argument("name")
 @click.option("--date", "when", callback=_date, metavar="YYYY-MM-DD",
@@ -58,7 +48,7 @@ def lookup(name: str, when: date | None, actors_files: tuple[Path, ...], as_json
         communique actors lookup Kozyrev --actors my.actors --date 1994-05-01
     """
     from .explain import explain
-    from .resolve import ActorResolver
+    from .resolve import ActorResolver, resolver_for
 
     resolver = resolver_for(actors_files) or ActorResolver()
     result = explain(resolver, name, when)

@@ -31,7 +31,9 @@ records):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from communique.model import Actor
@@ -409,3 +411,12 @@ def _title_of(span: Span | None) -> Title | None:
         if e.kind == "title":
             return e.ref
     return None
+
+
+def resolver_for(actors_files: Iterable[Path]) -> ActorResolver | None:
+    """An ActorResolver over the packaged data plus the user's actors files (None if there
+    are none, so callers keep the shared default)."""
+    files = tuple(Path(p) for p in actors_files)
+    if not files:
+        return None
+    return ActorResolver(kb=KnowledgeBase.load(extra=files))

@@ -10,7 +10,7 @@ worker processes and the knowledge base read it exactly like a ``--actors`` file
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,7 @@ from communique.errors import DataFileError
 
 from .kb import KnowledgeBase
 
-__all__ = ["add_actor_file", "with_stored_actors"]
-
-_SUFFIXES = (".yaml", ".yml", ".csv", ".actors", ".txt")
+__all__ = ["add_actor_file", "with_stored_actors", "written_actor_files"]
 
 
 def add_actor_file(store: Any, path: Path) -> int:
@@ -32,8 +30,6 @@ def add_actor_file(store: Any, path: Path) -> int:
     a bad file can never break later ingests into the database.
     """
     path = Path(path)
-    if path.suffix.lower() not in _SUFFIXES:
-        raise DataFileError(str(path), 0, "actors file must end in .yaml, .yml, .csv or .actors")
     count = len(KnowledgeBase.load(extra=[path]).customs)
     if count == 0:
         raise DataFileError(str(path), 0, "no actors in this file")
@@ -46,18 +42,28 @@ def with_stored_actors(store: Any, extra: tuple[Path, ...] = ()) -> Iterator[tup
     """The store's actor files (written to a private temporary folder for as long as the
     block runs) followed by ``extra``: a command's own ``--actors`` files override the
     database's."""
-    stored = store.actor_files()
-    if not stored:
-        yield tuple(extra)
+    texts = [(row["name"], row["content"]) for row in store.actor_files()]
+    with written_actor_files(texts) as paths:
+        yield (*paths, *extra)
+
+
+@contextmanager
+def written_actor_files(texts: Iterable[tuple[str, str]]) -> Iterator[tuple[Path, ...]]:
+    """Actors files given as (name, text), written to a private temporary folder for as
+    long as the block runs, so the knowledge base reads them like any ``--actors`` file.
+
+    Each goes in a folder of its own: two files of one name never clash, and the name
+    (whose extension selects the format) stays as the user gave it.
+    """
+    texts = list(texts)
+    if not texts:
+        yield ()
         return
     with tempfile.TemporaryDirectory(prefix="communique-actors-") as tmp:
         paths = []
-        for row in stored:
-            # Each file in its own folder: two stored names never clash, and the name
-            # (whose extension selects the format) is kept as the user gave it.
-            folder = Path(tmp) / str(len(paths))
-            folder.mkdir()
-            target = folder / Path(row["name"]).name
-            target.write_text(row["content"], encoding="utf-8")
+        for n, (name, text) in enumerate(texts):
+            target = Path(tmp) / str(n) / Path(name).name
+            target.parent.mkdir()
+            target.write_text(text, encoding="utf-8")
             paths.append(target)
-        yield (*paths, *extra)
+        yield tuple(paths)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -80,6 +81,15 @@ class Pipeline:
         gazetteer, caches) are ready before anything is timed or a worker reports ready."""
         self.analyze(Article(text=self.WARM_UP_TEXT, title="Talks go on", source="<warm-up>",
                              source_format="text", pub_date=date(2024, 5, 13)))
+
+    @classmethod
+    def with_actors(cls, model: str = DEFAULT_MODEL, actors_files: Iterable[Path] = ()
+                    ) -> Pipeline:
+        """The pipeline for ``model``, resolving actors with the user's files too: the one
+        way every command, worker and Spark task loads it."""
+        from ..actors.resolve import resolver_for
+
+        return cls(model, resolver=resolver_for(actors_files))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
         """Analyse articles in order, parsing titles and texts in batches."""

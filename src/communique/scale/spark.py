@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -252,16 +251,11 @@ def _pipeline(model: str, actors: tuple[tuple[str, str], ...]) -> Any:
     """The worker's one pipeline for ``model`` and the user's actors files (name, text)."""
     key = (model, actors)
     if key not in _PIPELINES:
-        from communique.actors.cli import resolver_for
+        from communique.actors.stored import written_actor_files
         from communique.nlp.pipeline import Pipeline
 
-        with tempfile.TemporaryDirectory(prefix="communique-actors-") as tmp:
-            paths = []
-            for n, (name, text) in enumerate(actors):  # a folder each: names may repeat
-                (Path(tmp) / str(n)).mkdir()
-                paths.append(Path(tmp) / str(n) / name)
-                paths[-1].write_text(text, encoding="utf-8")
-            _PIPELINES[key] = Pipeline(model, resolver=resolver_for(tuple(paths)))
+        with written_actor_files(actors) as paths:  # read once, at load
+            _PIPELINES[key] = Pipeline.with_actors(model, paths)
     return _PIPELINES[key]
 
 

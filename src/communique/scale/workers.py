@@ -49,11 +49,10 @@ def _start(model: str, actors_files: tuple, ready: Any) -> None:
     the parent."""
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..actors.cli import resolver_for
     from ..ingest.language import detect_language
     from ..nlp.pipeline import Pipeline
 
-    _PIPELINE = Pipeline(model, resolver=resolver_for(actors_files))
+    _PIPELINE = Pipeline.with_actors(model, actors_files)
     # Tables loaded on first use (gazetteer, language model) belong to start-up, not to
     # the first task.
     _PIPELINE.warm_up()
