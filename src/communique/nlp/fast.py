@@ -24,6 +24,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.pipeline.attributeruler import set_token_attrs
 from spacy.tokens import Doc, Span
 
+from .fast_ner import can_batch
+
 __all__ = ["install_fast_components"]
 
 _TAG_MAP_ATTRS = {"POS", "MORPH"}
@@ -258,7 +260,8 @@ class CachedLemmatizer:
 
 
 def install_fast_components(nlp: Language) -> Language:
-    """Swap the stock attribute ruler and rule lemmatizer for the fast equivalents.
+    """Swap the stock attribute ruler, rule lemmatizer and greedy entity recognizer for
+    the fast equivalents (the recognizer's in :mod:`.fast_ner`).
 
     The components keep their names, so ``nlp.select_pipes`` and friends work as before.
     """
@@ -268,6 +271,9 @@ def install_fast_components(nlp: Language) -> Language:
             nlp.get_pipe(name).adopt(proc)
         elif isinstance(proc, Lemmatizer) and proc.mode == "rule":
             nlp.replace_pipe(name, "communique_cached_lemmatizer")
+            nlp.get_pipe(name).adopt(proc)
+        elif can_batch(proc):
+            nlp.replace_pipe(name, "communique_batched_ner")
             nlp.get_pipe(name).adopt(proc)
     return nlp
 
