@@ -7,7 +7,8 @@ millions of lock round trips over a day's news. The model itself is cheap. So th
 component keeps every learned part (its own token-to-vector layer, the precomputed
 feature layer, the output layer) and replaces only the loop: every document of a batch
 advances one token per step (in the BILUO system each action consumes exactly one
-token), so a step is a handful of array operations over all documents together.
+token), and no entity crosses a sentence boundary, so the sentences of a batch can be
+decoded side by side: a step is a handful of array operations over all of them.
 
 The output is the stock component's, entity for entity. The sums run in the same order
 and in single precision, the output layer uses the same BLAS routine, and ties go to the
@@ -106,47 +107,59 @@ class BatchedEntityRecognizer:
     # -- decoding -------------------------------------------------------------------------
 
     def predict(self, docs: list[Doc]) -> list[list[tuple[int, int, int]]]:
-        """Entities of each doc as (start, end, label id), by greedy decoding in lockstep."""
+        """Entities of each doc as (start, end, label id), by greedy decoding in lockstep.
+
+        No entity may run into the next sentence, so every sentence starts with nothing
+        open, the state's only memory. Given the token vectors (computed over whole
+        docs), each sentence is then decoded on its own, and the sentences of a batch
+        advance together: as many steps as the longest sentence has tokens.
+        """
         assert self.ner is not None
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
         lengths = numpy.array([len(doc) for doc in docs])
         if not lengths.any():
             return found
         tok2vec, lower, upper = self.ner.model.layers
-        # one row per token of the batch, docs in order; row 0 is the learned padding
+        # one row per token of the batch, docs in order, after row 0: the learned padding
         table = lower.predict(tok2vec.predict(docs))
         bias = lower.get_param("b")
         weights, out_bias = upper.get_param("W"), upper.get_param("b")
-        cols = [doc.to_array([IS_SPACE, SENT_START]).reshape(-1, 2) for doc in docs if len(doc)]
-        flags = numpy.concatenate(cols)
+        flags = numpy.concatenate([doc.to_array([IS_SPACE, SENT_START]).reshape(-1, 2)
+                                   for doc in docs if len(doc)])
         is_space = flags[:, 0] != 0
-        starts_sent = flags[:, 1] == 1
-        starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
-        # longest first, so the docs still running at step t are always a prefix
-        order = numpy.argsort(-lengths, kind="stable")
-        lengths, starts = lengths[order], starts[order]
-        n = len(order)
+        first = flags[:, 1] == 1
+        doc_of = numpy.repeat(numpy.arange(len(docs)), lengths)
+        doc_start = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
+        first[doc_start[lengths > 0]] = True
+        seg_row = numpy.flatnonzero(first)  # where each sentence starts
+        seg_len = numpy.diff(numpy.append(seg_row, len(flags)))
+        order = numpy.argsort(-seg_len, kind="stable")  # longest first: the live ones
+        seg_row, seg_len = seg_row[order], seg_len[order]  # are a prefix at every step
+        n = len(seg_row)
         is_open = numpy.zeros(n, dtype=bool)
-        ent_start = numpy.zeros(n, dtype=int)
+        ent_start = numpy.zeros(n, dtype=int)  # global row of the open entity's first token
         ent_label = numpy.zeros(n, dtype=int)
-        for t in range(int(lengths[0])):
-            k = int(numpy.count_nonzero(lengths > t))
+        spans: list[tuple[int, int, int]] = []  # (global start, global end, label id)
+        for t in range(int(seg_len[0])):
+            k = int(numpy.count_nonzero(seg_len > t))
             opened = is_open[:k]
-            here = starts[:k] + t  # global row of each doc's next token
-            has_next = t + 1 < lengths[:k]
-            # a multi-token entity may not run into the next sentence
-            can_extend = has_next & ~starts_sent[numpy.minimum(here + 1, len(flags) - 1)]
-            padded = numpy.where(opened, 1, 0)
-            hidden = table[here + 1, 0] + table[(starts[:k] + ent_start[:k] + 1) * padded, 1]
+            here = seg_row[:k] + t  # global row of each sentence's next token
+            padded = opened.astype(int)
+            hidden = table[here + 1, 0] + table[(ent_start[:k] + 1) * padded, 1]
             hidden += table[here * padded, 2]
             hidden += bias
             scores = self.ops.gemm(hidden.max(axis=2), weights, trans2=True)
             scores += out_bias
             if len(self.unseen):
                 scores[:, self.unseen] = scores.min()
-            valid = self._valid(opened, ent_label[:k], is_space[here], can_extend)
+            valid = self._valid(opened, ent_label[:k], is_space[here], t + 1 < seg_len[:k])
             guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
-            self._advance(guess, t, order, is_open, ent_start, ent_label, found)
+            self._advance(guess, here, is_open, ent_start, ent_label, spans)
+        for start, end, label in spans:
+            d = doc_of[start]
+            found[d].append((start - doc_start[d], end - doc_start[d], label))
+        for ents in found:
+            ents.sort()
         return found
 
     def _valid(self, opened: numpy.ndarray, label: numpy.ndarray, space: numpy.ndarray,
@@ -159,19 +172,19 @@ class BatchedEntityRecognizer:
                 | (starts & self.begin & can_extend[:, None])
                 | (same & self.last) | (same & self.inside & can_extend[:, None]))
 
-    def _advance(self, guess: numpy.ndarray, t: int, order: numpy.ndarray,
-                 is_open: numpy.ndarray, ent_start: numpy.ndarray, ent_label: numpy.ndarray,
-                 found: list[list[tuple[int, int, int]]]) -> None:
+    def _advance(self, guess: numpy.ndarray, here: numpy.ndarray, is_open: numpy.ndarray,
+                 ent_start: numpy.ndarray, ent_label: numpy.ndarray,
+                 spans: list[tuple[int, int, int]]) -> None:
         kind, label = self.move_type[guess], self.move_label[guess]
         for row in numpy.flatnonzero(kind == _UNIT).tolist():
-            found[order[row]].append((t, t + 1, int(label[row])))
+            spans.append((int(here[row]), int(here[row]) + 1, int(label[row])))
         for row in numpy.flatnonzero(kind == _LAST).tolist():
-            found[order[row]].append((int(ent_start[row]), t + 1, int(ent_label[row])))
+            spans.append((int(ent_start[row]), int(here[row]) + 1, int(ent_label[row])))
             is_open[row] = False
         begins = numpy.flatnonzero(kind == _BEGIN)
         if len(begins):
             is_open[begins] = True
-            ent_start[begins] = t
+            ent_start[begins] = here[begins]
             ent_label[begins] = label[begins]
 
 
