@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Event, Sentence
+from ..nlp.cache import sentence_ents
 from ..when.dates import ResolvedDate
 from . import roles
 from .fill import fill_country, home_target, named_codes
@@ -47,7 +48,7 @@ def build_event(
     if not recipients:
         recipients = home_target(entry.plover_type or code.plover_type, actors,
                                  countries, code.code,
-                                 named=lambda: named_codes(trigger.sent.ents))
+                                 named=lambda: named_codes(sentence_ents(trigger.sent)))
     lo = min(trigger.i, trigger_last.i)
     hi = max(trigger.i, trigger_last.i)
     words = [t.text for t in doc[lo : hi + 1] if t.i in (trigger.i, trigger_last.i)

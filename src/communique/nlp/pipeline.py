@@ -26,6 +26,7 @@ from ..quotes import find_quotes
 from ..when.link import event_date
 from ..when.pubdate import with_pub_date
 from ..where.annotate import annotate
+from .cache import doc_text
 from .components import add_components
 from .fast import install_fast_components
 from .timing import StageTimes
@@ -126,7 +127,7 @@ class Pipeline:
         self.coder.resolve_pronoun = resolver.resolve_pronoun
         seq = 0
         for section, doc in (("title", title_doc), ("text", text_doc)):
-            if not doc.text.strip():
+            if not doc_text(doc).strip():
                 continue
             first_seq = seq
             for sent in doc.sents:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Quote
+from ..nlp.cache import doc_text
 from .indirect import find_indirect
 from .lexicon import Cues, default_cues, default_naming
 from .marks import QuoteSpan, find_quote_spans
@@ -63,7 +64,7 @@ class _Found:
 class _Finder:
     def __init__(self, doc: Doc, resolve: Resolver | None, section: str, cues: Cues) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.resolve = resolve
         self.section = section
         self.cues = cues

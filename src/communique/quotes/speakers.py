@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.cache import doc_ents
 from .lexicon import default_nouns
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -159,7 +160,7 @@ class MentionIndex:
         self.quoted = quoted
         self.sent_starts = [s.start for s in doc.sents]
         self.mentions: list[Mention] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "the chief Brexit negotiator" mentions no one called Brexit
             kind = kind_of(ent)

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.cache import doc_ents
 from .dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_expression
 
 _CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
@@ -102,7 +103,7 @@ def _doc_times(doc: Doc) -> list[Span]:
     """The document's DATE/TIME entities, listed once per document."""
     key = "communique.doc_times"
     if key not in doc.user_data:
-        doc.user_data[key] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        doc.user_data[key] = [e for e in doc_ents(doc) if e.label_ in ("DATE", "TIME")]
     return doc.user_data[key]
 
 

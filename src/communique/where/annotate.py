@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..context import article_counts, load_context_lexicon, rank_contexts
 from ..model import AnalyzedArticle
+from ..nlp.cache import doc_text
 from .gazetteer import Gazetteer, default_gazetteer
 from .locate import (
     ArticlePlaces,
@@ -40,7 +41,7 @@ def annotate(
     weighted = [(doc, 2.0 if section == "title" else 1.0) for section, doc in docs.items()]
     topics = article_counts(weighted, lexicon)
     mentioned = ArticlePlaces(docs.items(), gaz)
-    text = docs["text"].text if "text" in docs else result.article.text
+    text = doc_text(docs["text"]) if "text" in docs else result.article.text
     opening = dateline_end(text)
     for event in result.events:
         doc = docs.get(event.sentence.section)

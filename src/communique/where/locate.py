@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Place
+from ..nlp.cache import doc_ents
 from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
 from .phrases import PLACE_LABELS, place_names
 
@@ -230,7 +231,7 @@ class ArticlePlaces:
         self.mentions: list[tuple[str, float]] = []
         for section, doc in docs:
             weight = 2.0 if section == "title" else 1.0
-            for ent in doc.ents:
+            for ent in doc_ents(doc):
                 if ent.label_ in PLACE_LABELS and not _describes(ent):
                     self.mentions.append((ent.text, weight))
                 elif ent.label_ in ("NORP", *PLACE_LABELS):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..nlp.cache import sentence_ents
 from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
 
 __all__ = ["PLACE_LABELS", "PlaceName", "place_names"]
@@ -79,7 +80,7 @@ def place_names(sent: Span, gaz: Gazetteer) -> list[PlaceName]:
     """Place entities of ``sent`` and the names its phrases mark as places, in order."""
     found: list[PlaceName] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ in PLACE_LABELS:
             found.append(_read(ent, gaz))
             covered.update(range(ent.start, ent.end))
