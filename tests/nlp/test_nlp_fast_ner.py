@@ -44,7 +44,9 @@ def _differing(parsed, fast, stock) -> list[str]:
 
 
 def test_nlp_fast_ner_installed(nlp):
-    assert isinstance(nlp.get_pipe("ner"), BatchedEntityRecognizer)
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, BatchedEntityRecognizer)
+    assert {"PERSON", "GPE", "ORG", "NORP"} <= set(ner.labels)
 
 
 def test_nlp_fast_ner_equals_stock_on_own_sentences(nlp):

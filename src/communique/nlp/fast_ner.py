@@ -88,6 +88,12 @@ class BatchedEntityRecognizer:
 
     # -- the component API ----------------------------------------------------------------
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The entity labels, as the stock component lists them."""
+        assert self.ner is not None
+        return tuple(self.ner.labels)
+
     def __call__(self, doc: Doc) -> Doc:
         for done in self.pipe([doc]):
             return done
