@@ -10,7 +10,8 @@ other processes on the machine hurts neither side more than the other.
 
 With ``--workers N`` it then runs (b) again with N worker processes (started
 and warmed up first; start-up is reported apart) and prints the rate against
-single-worker (b) in two forms: the in-process run (what ``--workers 1`` does)
+single-worker (b), again as the median over rounds of side-by-side runs and as the
+ratio of best rounds, in two forms: the in-process run (what ``--workers 1`` does)
 and one worker process with the parent writing (the same code path as N
 workers, so the ratio isolates how well the work spreads). The three alternate
 ``--rounds`` times, best round kept, with the load average of each round.
@@ -146,6 +147,7 @@ def main() -> None:
                 with WorkerPool(1, DEFAULT_MODEL) as solo:
                     solo.ready()
                     best = best_solo = float("inf")
+                    paired_in, paired_solo = [], []
                     cpu = cpu_one = float("inf")
                     for round_no in range(1, args.rounds + 1):
                         before = [cpu_seconds(pid) for pid in [os.getpid(), *pool.pids()]]
@@ -165,6 +167,8 @@ def main() -> None:
                               + " ".join(f"{x:.2f}" for x in spent[1:]))
                         one, _ = run_b(sample, tmp, "solo", pool=solo)
                         best_solo = min(best_solo, one)
+                        paired_in.append(single / seconds)
+                        paired_solo.append(one / seconds)
                         print(f"  round {round_no}: {args.workers} workers {seconds:.2f} s, "
                               f"in-process {single:.2f} s, 1 worker process {one:.2f} s; "
                               "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
@@ -172,10 +176,12 @@ def main() -> None:
                 print(f"(b) with {args.workers} workers: {n / best:8.2f} articles/s "
                       f"{words / best:10.0f} words/s  (start-up {startup:.1f} s, not counted; "
                       f"same events and quotes: {same})")
-                print(f"scaling vs one worker (in-process, as --workers 1): {full_s / best:.2f}x  "
-                      f"({n / full_s:.2f} articles/s)")
+                print(f"scaling vs one worker (in-process, as --workers 1): "
+                      f"{statistics.median(paired_in):.2f}x median of rounds, "
+                      f"{full_s / best:.2f}x best rounds  ({n / full_s:.2f} articles/s)")
                 print(f"scaling vs one worker process (same code path):   "
-                      f"{best_solo / best:.2f}x  ({n / best_solo:.2f} articles/s)")
+                      f"{statistics.median(paired_solo):.2f}x median of rounds, "
+                      f"{best_solo / best:.2f}x best rounds  ({n / best_solo:.2f} articles/s)")
                 if cpu_one and cpu < float("inf") and cpu > 0:
                     print(f"scaling from CPU seconds (what an idle machine allows, best rounds; "
                           f"less sensitive to other load): {cpu_one / cpu:.2f}x")
