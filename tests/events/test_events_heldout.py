@@ -87,10 +87,8 @@ CASES: list = [
      ("VEN",), None),
     ("The Kremlin dismissed Kyiv's peace proposal.", "REJECT", ("RUS",), ("UKR",)),
     # THREATEN
-    _gap(("North Korea warned it would respond with force to the joint drills.", "THREATEN",
-          ("PRK",), None),
-         "a threat stated as a that-clause of 'warn' with a future act ('would respond with "
-         "force') is not read; only 'warned of' and 'threatened/warned to' frames are"),
+    ("North Korea warned it would respond with force to the joint drills.", "THREATEN",
+     ("PRK",), None),
     ("Washington threatened to impose tariffs on Mexican imports.", "THREATEN", ("USA",),
      ("MEX",)),
     ("Houthi rebels vowed to keep attacking ships in the Red Sea.", "THREATEN", ("YEM",), None),

@@ -217,3 +217,16 @@ def test_events_types_he_after_a_quoted_person_is_that_person(pipeline):
     text = "Kenyan President William Ruto was quoted as saying he would meet the Ugandan president."
     events = process_text(text, pub_date=PUB, pipeline=pipeline).events
     assert [(e.event_type, [a.code for a in e.actor]) for e in events] == [("AGREE", ["KEN"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel retaliated against Hezbollah positions in southern Lebanon.", {"ASSAULT"}),
+    ("The rebels responded with rocket fire on the government base.", {"ASSAULT"}),
+    ("Beijing retaliated with tariffs on American farm goods.", {"SANCTION"}),
+    ("Tehran vowed to retaliate against Washington.", {"THREATEN"}),
+    ("Pyongyang warned it would respond with force to any provocation.", {"THREATEN"}),
+])
+def test_events_types_retaliation_is_force_unless_done_with_sanctions(types, text, expected):
+    # Retaliating or responding "with force" is a use of force; retaliation with tariffs is a
+    # sanction; stated as a future, either is a threat.
+    assert types(text) == expected
