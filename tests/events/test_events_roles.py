@@ -145,3 +145,15 @@ def test_roles_charge_that_clause_names_the_accused(code):
 def test_roles_who_is_called_names_the_recipient(code):
     assert code("Zimbabwe's president called the opposition leaders traitors.") == [
         ("ACCUSE", ("ZWE",), ("ZWE",))]
+
+
+def test_roles_received_from_turns_the_roles_round(code):
+    # Whoever it came from gave it; the subject received it.
+    assert code("Somalia received a shipment of wheat from Turkey.") == [
+        ("AID", ("TUR",), ("SOM",))]
+    assert code("Zambia secured a loan from the World Bank.") == [("AID", ("IGO",), ("ZMB",))]
+
+
+def test_roles_received_from_nobody_named_is_no_event(code):
+    # With no giver there is nobody who acted.
+    assert code("Haiti received emergency food supplies on Monday.") == []

@@ -203,6 +203,10 @@ class EventCoder:
             recipients = self.participants.recipients(
                 tok, entry, comp, when.date if when else pub_date,
                 inner=self._match(comp, "VERB") if comp is not None else None)
+            if entry.converse:  # "received tanks from Germany": Germany gave them
+                actors, recipients = recipients, actors
+                if not actors:
+                    return None
         recipients = [r for r in recipients if not same_actor(r, actors)]
         if not recipients:
             recipients = self._implied_recipients(

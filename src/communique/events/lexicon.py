@@ -36,6 +36,9 @@ class Entry:
     mode: str = ""
     plover_type: str = ""  # overrides the ontology's type where PLOVER's text says otherwise
     line: int = 0
+    #: The act runs towards the subject: "Ukraine received tanks from Germany" is Germany's
+    #: aid to Ukraine, so whoever the recipient places find acts, and the subject receives.
+    converse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -94,6 +97,8 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
             if cameo != NO_EVENT and not ontology[cameo].plover_type:
                 raise DataFileError(str(path), lineno, f"CAMEO {cameo} has no PLOVER type")
             places = tuple(p.strip() for p in recipient.split(",") if p.strip())
+            converse = "converse" in places
+            places = tuple(p for p in places if p != "converse")
             entry = Entry(
                 pos=pos,
                 lemma=lemma.lower(),
@@ -103,6 +108,7 @@ def load_lexicon(path: Path = DATA, ontology: Ontology | None = None) -> Lexicon
                 mode=mode,
                 plover_type=ptype,
                 line=lineno,
+                converse=converse,
             )
             lexicon.entries[(pos, entry.lemma)].append(entry)
     for entries in lexicon.entries.values():
