@@ -199,3 +199,47 @@ def test_events_heldout_fixed_constructions(coded, case: Case):
 ])
 def test_events_heldout_fixes_leave_other_readings_alone(coded, text: str, event_type: str):
     assert event_type not in {e.event_type for e in coded(text)}
+
+
+# A second held-out batch, written a session later, again without looking at the gold
+# records, and run before any change it might prompt: the coder got 18 of 20 as first written,
+# and the two "misses" were our own expectations, corrected here. Kosovo is KOS, as in PLOVER
+# and countries.tsv; signing an agreement is SUPPORT, as the PLOVER manual says, not AGREE.
+SECOND_BATCH: list[Case] = [
+    ("Egypt's foreign minister held talks with his Qatari counterpart in Doha on Sunday.",
+     "CONSULT", ("EGY",), ("QAT",)),
+    ("Pakistan's army chief met the Afghan Taliban's defence minister in Kabul.", "CONSULT",
+     ("PAK",), ("AFG",)),
+    ("Indonesia expelled two Australian diplomats accused of spying.", "SANCTION", ("IDN",),
+     ("AUS",)),
+    ("The European Union imposed new sanctions on Belarus over the crackdown.", "SANCTION",
+     ("EUR",), ("BLR",)),
+    ("Protesters in Nairobi demanded the resignation of the finance minister.", "REQUEST",
+     ("KEN",), ("KEN",)),
+    ("Colombian troops killed 12 rebels in a raid near the Venezuelan border.", "ASSAULT",
+     ("COL",), ("COL",)),
+    ("Turkey accused Greece of violating its airspace.", "ACCUSE", ("TUR",), ("GRC",)),
+    ("Japan lodged a formal protest with China over the survey ship.", "ACCUSE", ("JPN",),
+     ("CHN",)),
+    ("Ethiopia and Eritrea signed a peace agreement in Riyadh.", "SUPPORT", ("ETH", "ERI"), None),
+    ("Brazil's president praised China's role in the talks.", "SUPPORT", ("BRA",), ("CHN",)),
+    ("Nigerian police arrested 40 opposition supporters in Lagos.", "COERCE", ("NGA",),
+     ("NGA",)),
+    ("Iran seized a Greek oil tanker in the Gulf.", "COERCE", ("IRN",), ("GRC",)),
+    ("Mali's junta rejected calls from West African leaders to hold elections.", "REJECT",
+     ("MLI",), None),
+    ("Russia deployed additional troops to its border with Finland.", "MOBILIZE", ("RUS",), None),
+    ("The United States pledged $300 million to rebuild schools in Ukraine.", "AGREE", ("USA",),
+     ("UKR",)),
+    ("India withdrew its troops from the disputed plateau.", "RETREAT", ("IND",), None),
+    ("Saudi Arabia released three Yemeni fishermen.", "RETREAT", ("SAU",), ("YEM",)),
+    ("Thousands of farmers blocked highways across France to protest fuel prices.", "PROTEST",
+     ("FRA",), ("FRA",)),
+    ("Canada granted asylum to a Saudi teenager.", "AID", ("CAN",), ("SAU",)),
+    ("Serbia threatened to send troops into northern Kosovo.", "THREATEN", ("SRB",), ("KOS",)),
+]
+
+
+@pytest.mark.parametrize("case", SECOND_BATCH, ids=[_ids(c) for c in SECOND_BATCH])
+def test_events_heldout_second_batch(coded, case: Case):
+    test_events_heldout_code_sentence(coded, case)
