@@ -136,21 +136,33 @@ def ingest_articles(
     worker cannot analyse is recorded as a failure like a bad document.
     """
     report = report if report is not None else IngestReport()
-    if pipeline is None and pool is None:
-        # Nothing loaded yet: load it with the actors files kept in the store (the
-        # database's setting) followed by the caller's own.
-        with with_stored_actors(store, tuple(actors_files)) as files:
-            if workers > 1:
-                from .scale import WorkerPool
+    if pipeline is not None or pool is not None:
+        return _ingest(items, store, pipeline, pool, on_error, report)
+    # Nothing loaded yet: load it with the actors files kept in the store (the database's
+    # setting) followed by the caller's own.
+    with with_stored_actors(store, tuple(actors_files)) as files:
+        if workers <= 1:
+            return _ingest(items, store, Pipeline.with_actors(model, files), None, on_error,
+                           report)
+        from .scale import WorkerPool
 
-                own = WorkerPool(workers, model, files)
-                try:
-                    return ingest_articles(items, store, pool=own, on_error=on_error,
-                                           report=report)
-                finally:
-                    own.close(kill=True)  # finished or failed: nothing left to wait for
-            return ingest_articles(items, store, pipeline=Pipeline.with_actors(model, files),
-                                   on_error=on_error, report=report)
+        own = WorkerPool(workers, model, files)
+        try:
+            return _ingest(items, store, None, own, on_error, report)
+        finally:
+            own.close(kill=True)  # finished or failed: nothing left to wait for
+
+
+def _ingest(
+    items: Iterable[Article | InputError],
+    store: Store,
+    pipeline: Pipeline | None,
+    pool: WorkerPool | None,
+    on_error: Callable[[InputError], None] | None,
+    report: IngestReport,
+) -> IngestReport:
+    """The ingest loop of :func:`ingest_articles`, with the analysis already loaded: in
+    this process (``pipeline``) or in worker processes (``pool``)."""
     if pool is None:
         assert pipeline is not None
         times = pipeline.stage_times  # one set of counters, so nested stages are exclusive

@@ -27,7 +27,8 @@ from communique.ingest.text import article_from_text
 from communique.ingest.warc import is_warc, read_warc
 from communique.model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "expand_paths", "read_file", "read_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "expand_paths", "read_file", "read_text",
+           "with_overrides"]
 
 #: Extensions read when a directory is searched, and the reader each one selects.
 #: (``.warc.gz`` files are found by :func:`_known` too: their last suffix is ``.gz``.)
@@ -150,7 +151,7 @@ def _starts_with_markup(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n").startswith("<")
 
 
-def _with_overrides(
+def with_overrides(
     items: Iterable[Article | InputError],
     pub_date: date | None,
     outlet: str | None,
@@ -199,7 +200,7 @@ def read_file(
     name = str(path)
     size = _open_checked(path)
     if is_warc(path):  # archives are streamed: no whole-file size limit, no text checks
-        return _with_overrides(read_warc(path, max_bytes=max_bytes), pub_date, outlet, url)
+        return with_overrides(read_warc(path, max_bytes=max_bytes), pub_date, outlet, url)
     kind = _FORMATS.get(path.suffix.lower())
     if kind != "jsonl" and size > max_bytes:  # before reading a byte of it
         raise InputError(
@@ -228,7 +229,7 @@ def read_file(
             items = [article_from_text(text, name, source_format="txt")]
         else:  # an unknown extension that does not look like HTML
             items = list(_text_items(text, name, "txt"))
-    return _with_overrides(items, pub_date, outlet, url)
+    return with_overrides(items, pub_date, outlet, url)
 
 
 def _json_lines(text: str) -> list[tuple[int, str]] | None:
@@ -289,4 +290,4 @@ def read_text(
     if not text.strip():
         raise InputError(source, "empty input")
     items = list(_text_items(text, source, "text"))
-    return _with_overrides(items, pub_date, outlet, url)
+    return with_overrides(items, pub_date, outlet, url)

@@ -29,15 +29,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     ents = doc.user_data.get("communique.ents")
     if ents is None:
         ents = doc.user_data["communique.ents"] = tuple(doc.ents)
-        doc.user_data["communique.ent_starts"] = [e.start for e in ents]
     return ents
 
 
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities wholly inside ``sent`` (what ``sent.ents`` gives), without walking
     the whole document's entities."""
-    ents = doc_ents(sent.doc)
-    first = bisect_left(sent.doc.user_data["communique.ent_starts"], sent.start)
+    ents = doc_ents(sent.doc)  # in document order, so the first one inside is found by halving
+    first = bisect_left(ents, sent.start, key=lambda ent: ent.start)
     found = []
     for ent in ents[first:]:
         if ent.end > sent.end:

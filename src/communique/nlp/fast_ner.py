@@ -71,7 +71,6 @@ class BatchedEntityRecognizer:
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
         self.move_type = numpy.array([_MOVE_TYPES.get(n[:1], _MISSING) for n in names])
         labels = [n[2:] for n in names]
-        self.label_names = labels
         # label ids as the decoder compares them: 0 for none, else 1 + index of the name
         index = {name: i + 1 for i, name in enumerate(sorted({x for x in labels if x}))}
         self.move_label = numpy.array([index.get(x, 0) for x in labels])

@@ -191,7 +191,7 @@ def _tasks(files: list[str], slice_bytes: int) -> list[Task]:
 def _read_task(task: Task, pub_date: date | None = None) -> Iterator[Any]:
     """The articles (and bad records) of a task: a whole file, or a slice of JSON lines."""
     from communique.ingest import read_file
-    from communique.ingest.files import DEFAULT_MAX_BYTES, _with_overrides
+    from communique.ingest.files import DEFAULT_MAX_BYTES, with_overrides
     from communique.ingest.jsonl import iter_jsonl
 
     _, path, start, stop, first_line = task
@@ -201,7 +201,7 @@ def _read_task(task: Task, pub_date: date | None = None) -> Iterator[Any]:
     try:
         with open(path, "rb") as handle:
             handle.seek(start)
-            yield from _with_overrides(
+            yield from with_overrides(
                 iter_jsonl(handle, path, max_bytes=DEFAULT_MAX_BYTES, stop=stop,
                            first_line=first_line), pub_date, None, None)
     except OSError as err:
