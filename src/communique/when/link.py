@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..nlp.cache import doc_ents
+from ..nlp.cache import sentence_ents
 from .dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_expression
 
 _CLAUSE_LINKS = {"conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}
@@ -61,7 +61,7 @@ def time_expressions(sent: Span) -> list[Span]:
     """DATE/TIME entities of the sentence, plus time words the tagger left untagged.
 
     Kept in the doc's ``user_data`` per sentence: a sentence with several events is
-    searched once (``Span.ents`` walks the whole document's entities each time).
+    searched once.
     """
     key = ("communique.time_expressions", sent.start, sent.end)
     cached = sent.doc.user_data.get(key)
@@ -71,7 +71,7 @@ def time_expressions(sent: Span) -> list[Span]:
 
 
 def _find_time_expressions(sent: Span) -> list[Span]:
-    spans = [e for e in _doc_times(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+    spans = [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME")]
     covered = {i for e in spans for i in range(e.start, e.end)}
     doc = sent.doc
     for tok in sent:
@@ -97,14 +97,6 @@ def _find_time_expressions(sent: Span) -> list[Span]:
         spans.append(doc[start : end + 1])
         covered.update(range(start, end + 1))
     return spans
-
-
-def _doc_times(doc: Doc) -> list[Span]:
-    """The document's DATE/TIME entities, listed once per document."""
-    key = "communique.doc_times"
-    if key not in doc.user_data:
-        doc.user_data[key] = [e for e in doc_ents(doc) if e.label_ in ("DATE", "TIME")]
-    return doc.user_data[key]
 
 
 _TEMPORAL_PREPS = {"during", "throughout", "on", "at", "in", "since", "until", "by", "before",

@@ -22,16 +22,15 @@ from .gazetteer import Gazetteer, GazetteerEntry, normalise_name
 __all__ = ["PLACE_LABELS", "PlaceName", "place_names"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Nouns whose "of" names a place: "the town of Samarra", "the port of Odesa".
-_NAMED_BY_OF = {
-    "city", "town", "village", "capital", "province", "region", "district", "state", "county",
-    "governorate", "municipality", "oblast", "prefecture", "port", "island", "suburb", "hamlet",
-    "settlement", "enclave", "territory",
-}
 # Nouns that make a name an administrative area: "Helmand province", "the region of Tigray".
 _AREA_NOUNS = {
     "province", "region", "district", "state", "county", "governorate", "oblast", "prefecture",
     "territory",
+}
+# Nouns whose "of" names a place: the areas, and "the town of Samarra", "the port of Odesa".
+_NAMED_BY_OF = _AREA_NOUNS | {
+    "city", "town", "village", "capital", "municipality", "port", "island", "suburb", "hamlet",
+    "settlement", "enclave",
 }
 
 
